@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+// Bundles one dist/<entry>/index.js per action (src/actions/<name>/index.ts) plus dist/cli (src/cli/index.ts)
+// with @vercel/ncc. `--check` bundles into a temporary folder and fails when dist/ differs from it, so CI catches
+// a src/ change committed without its bundle.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, cpSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const check = process.argv.includes('--check');
+
+function entries() {
+  const list = [{ name: 'cli', source: 'src/cli/index.ts' }];
+  const actionsDir = join(root, 'src/actions');
+  for (const name of readdirSync(actionsDir).sort()) {
+    const source = join('src/actions', name, 'index.ts');
+    if (existsSync(join(root, source))) list.push({ name, source });
+  }
+  return list;
+}
+
+function bundle(outRoot) {
+  for (const { name, source } of entries()) {
+    const out = join(outRoot, name);
+    rmSync(out, { recursive: true, force: true });
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', source, '-o', out, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '-q'],
+      { cwd: root, stdio: 'inherit' },
+    );
+    if (result.status !== 0) {
+      console.error(`bundle: ncc failed for ${source}`);
+      process.exit(1);
+    }
+  }
+}
+
+function listFiles(dir) {
+  const files = [];
+  const walk = (d) => {
+    for (const entry of readdirSync(d)) {
+      const p = join(d, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else files.push(relative(dir, p));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return files.sort();
+}
+
+if (!check) {
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  bundle(join(root, 'dist'));
+  process.exit(0);
+}
+
+const temp = mkdtempSync(join(tmpdir(), 'aws-cicd-dist-'));
+try {
+  // Keep the non-generated files (dist/package.json and the like) so only generated output is compared.
+  if (existsSync(join(root, 'dist'))) cpSync(join(root, 'dist'), temp, { recursive: true });
+  bundle(temp);
+  const want = listFiles(temp);
+  const have = listFiles(join(root, 'dist'));
+  const problems = [];
+  for (const f of want) {
+    if (!have.includes(f)) problems.push(`missing: dist/${f}`);
+    else if (!readFileSync(join(temp, f)).equals(readFileSync(join(root, 'dist', f)))) problems.push(`differs: dist/${f}`);
+  }
+  for (const f of have) if (!want.includes(f)) problems.push(`not produced by the bundle: dist/${f}`);
+  if (problems.length > 0) {
+    console.error('dist/ does not match a fresh `npm run bundle`:\n  ' + problems.join('\n  '));
+    console.error('Run `npm run bundle` and commit dist/.');
+    process.exit(1);
+  }
+  console.log(`dist/ matches a fresh bundle (${want.length} files).`);
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}

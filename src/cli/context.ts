@@ -1,0 +1,21 @@
+/** What a CLI command may touch: injected so tests run commands in-process. */
+export interface CliContext {
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+  /** Aborted on SIGINT/SIGTERM by the process entry point (long-running commands stop cleanly). */
+  readonly signal?: AbortSignal;
+}
+
+export interface CommandSpec {
+  readonly name: string;
+  readonly summary: string;
+  readonly help: string;
+  run(argv: readonly string[], ctx: CliContext): Promise<number>;
+}
+
+/** Colour only on a TTY and never with NO_COLOR (https://no-color.org). */
+export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+}

@@ -1,0 +1,50 @@
+import { describeError, isUserError } from '../common/errors.js';
+import type { CliContext, CommandSpec } from './context.js';
+import { validateCommand } from './commands/validate.js';
+import { schemaCommand } from './commands/schema.js';
+
+export type { CliContext } from './context.js';
+
+const COMMANDS: readonly CommandSpec[] = [validateCommand, schemaCommand];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Usage: aws-cicd <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `aws-cicd <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+/** Runs the CLI; returns the process exit code (0 success, 1 failure, 2 usage error or invalid input). */
+export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    ctx.stdout.write(usage() + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.stdout.write(`aws-cicd ${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    ctx.stderr.write(`aws-cicd: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    ctx.stdout.write(command.help + '\n');
+    return 0;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (error) {
+    ctx.stderr.write(`aws-cicd ${name}: ${describeError(error)}\n`);
+    return isUserError(error) ? error.exitCode : 1;
+  }
+}
+
+export const VERSION = '0.1.0';
