@@ -42,9 +42,19 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
   try {
     return await command.run(rest, ctx);
   } catch (error) {
+    if (isUsageError(error)) {
+      ctx.stderr.write(`aws-cicd ${name}: ${error.message}\nRun \`aws-cicd ${name} --help\` for usage.\n`);
+      return 2;
+    }
     ctx.stderr.write(`aws-cicd ${name}: ${describeError(error)}\n`);
     return isUserError(error) ? error.exitCode : 1;
   }
 }
 
 export const VERSION = '0.1.0';
+
+/** node:util parseArgs rejects unknown options and bad values with these codes: a usage error, exit 2. */
+function isUsageError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}

@@ -1,3 +1,72 @@
-import { parse } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseAppspec, looksLikeAppspec } from '../../appspec/index.js';
+import { parseBuildspec } from '../../buildspec/index.js';
+import type { Finding } from '../../buildspec/types.js';
+import { UserError } from '../../common/errors.js';
+import { formatFindings, type FindingsFormat, FINDINGS_FORMATS } from '../findings.js';
 import type { CommandSpec } from '../context.js';
-export const validateCommand: CommandSpec = { name: 'validate', summary: 'x', help: 'x', run: async (_a, ctx) => { ctx.stdout.write(JSON.stringify(parse('a: 1')) + '\n'); return 0; } };
+import { useColour } from '../context.js';
+
+const HELP = `Usage: aws-cicd validate [FILE...] [--format text|json|github]
+
+Checks buildspec.yml (CodeBuild) and appspec.yml (CodeDeploy) files and prints every error and warning
+as file:line:col. A file is taken as an appspec by its name (appspec.yml/.yaml/.json) or its content.
+
+With no FILE: ./buildspec.yml, and ./appspec.yml when it exists.
+
+Options:
+  --format text|json|github   text (default); json: one array of findings; github: ::error/::warning
+                              workflow commands that GitHub shows as annotations on the file's lines
+  -h, --help                  this help
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable file.`;
+
+export type FileKind = 'buildspec' | 'appspec';
+
+/** Validates one file's text; the kind is decided by the file's name or, failing that, its content. */
+export function validateText(text: string, file: string): { kind: FileKind; findings: readonly Finding[] } {
+  if (looksLikeAppspec(basename(file), text)) return { kind: 'appspec', findings: parseAppspec(text, file).findings };
+  return { kind: 'buildspec', findings: parseBuildspec(text, file).findings };
+}
+
+export const validateCommand: CommandSpec = {
+  name: 'validate',
+  summary: 'check buildspec.yml and appspec.yml files (errors and warnings with file:line:col)',
+  help: HELP,
+  async run(argv, ctx) {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      options: { format: { type: 'string', default: 'text' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const format = values.format as FindingsFormat;
+    if (!FINDINGS_FORMATS.includes(format)) {
+      throw new UserError(`--format must be one of ${FINDINGS_FORMATS.join(', ')}; got "${values.format}"`, {
+        exitCode: 2,
+      });
+    }
+    const files = positionals.length > 0 ? positionals : defaultFiles(ctx.cwd);
+    const all: Finding[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(resolve(ctx.cwd, file), 'utf8');
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+        throw new UserError(`cannot read ${file}: ${reason}`, { exitCode: 2 });
+      }
+      all.push(...validateText(text, file).findings);
+    }
+    ctx.stdout.write(formatFindings(all, format, { colour: useColour(ctx.stdout, ctx.env), files }));
+    return all.some((f) => f.severity === 'error') ? 1 : 0;
+  },
+};
+
+function defaultFiles(cwd: string): string[] {
+  const files = ['buildspec.yml'];
+  if (existsSync(resolve(cwd, 'appspec.yml'))) files.push('appspec.yml');
+  return files;
+}
