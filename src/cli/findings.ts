@@ -19,7 +19,12 @@ export function findingLine(f: Finding, colour = false): string {
 
 /** A GitHub workflow command that shows the finding as an annotation on the file's line. */
 export function findingAnnotation(f: Finding): string {
-  const props = [`file=${escapeProperty(f.file)}`, `line=${f.line}`, `col=${f.col}`, `title=${escapeProperty(f.path || f.file)}`];
+  const props = [
+    `file=${escapeProperty(f.file)}`,
+    `line=${f.line}`,
+    `col=${f.col}`,
+    `title=${escapeProperty(f.path || f.file)}`,
+  ];
   return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
 }
 

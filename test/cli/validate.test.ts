@@ -1,0 +1,113 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli.js';
+
+const GOOD = 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n';
+const BAD =
+  'version: 0.2\nphases:\n  build:\n    commands:\n      - echo hi\n  post-build:\n    commands:\n      - echo bye\n';
+const APPSPEC = 'version: 0.0\nos: linux\nfiles:\n  - source: /\n    destination: /srv/app\n';
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-cicd-validate-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('aws-cicd validate', () => {
+  test('a valid ./buildspec.yml by default: exit 0 and a count line', async () => {
+    const run = await runCli(['validate'], { cwd: folder({ 'buildspec.yml': GOOD }) });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
+  });
+
+  test('an error is printed as file:line:col with its key path and a suggestion; exit 1', async () => {
+    const run = await runCli(['validate', 'buildspec.yml'], { cwd: folder({ 'buildspec.yml': BAD }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^buildspec\.yml:6:3: error: phases\.post-build: .*"post_build"/m);
+  });
+
+  test('checks ./appspec.yml too when present, recognised by its name', async () => {
+    const cwd = folder({ 'buildspec.yml': GOOD, 'appspec.yml': APPSPEC.replace('os: linux', 'os: linus') });
+    const run = await runCli(['validate'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^appspec\.yml:2:\d+: error: os: /m);
+    expect(run.stdout).toContain('2 files checked');
+  });
+
+  test('an appspec under another name is recognised by its content', async () => {
+    const run = await runCli(['validate', 'deploy.yml'], { cwd: folder({ 'deploy.yml': APPSPEC }) });
+    expect(run.code).toBe(0);
+  });
+
+  test('--format json prints the findings as an array', async () => {
+    const run = await runCli(['validate', '--format', 'json'], { cwd: folder({ 'buildspec.yml': BAD }) });
+    const findings = JSON.parse(run.stdout) as Array<Record<string, unknown>>;
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          severity: 'error',
+          file: 'buildspec.yml',
+          line: 6,
+          col: 3,
+          path: 'phases.post-build',
+        }),
+      ]),
+    );
+  });
+
+  test('--format github prints annotations whose message cannot forge a workflow command', async () => {
+    const hostile = 'version: 0.2\nphases:\n  "x\\n::set-output name=a::b":\n    commands: [echo]\n';
+    const run = await runCli(['validate', '--format', 'github'], { cwd: folder({ 'buildspec.yml': hostile }) });
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning) file=buildspec\.yml,line=\d+,col=\d+,title=[^:]*::/);
+    expect(run.stdout).not.toMatch(/\n::set-output/);
+  });
+
+  test('colours only on a TTY and never with NO_COLOR', async () => {
+    const cwd = folder({ 'buildspec.yml': BAD });
+    expect((await runCli(['validate'], { cwd, tty: true })).stdout).toContain('\u001b[31m');
+    expect((await runCli(['validate'], { cwd, tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[');
+    expect((await runCli(['validate'], { cwd })).stdout).not.toContain('\u001b[');
+  });
+
+  test('usage errors exit 2: missing file, bad --format, unknown option', async () => {
+    const cwd = folder({});
+    const missing = await runCli(['validate', 'nope.yml'], { cwd });
+    expect(missing).toMatchObject({ code: 2 });
+    expect(missing.stderr).toContain('cannot read nope.yml: no such file');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['validate', '--format', 'xml'], { cwd })).code).toBe(2);
+    expect((await runCli(['validate', '--frobnicate'], { cwd })).code).toBe(2);
+  });
+
+  test('--help describes the command and exits 0', async () => {
+    const run = await runCli(['validate', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: aws-cicd validate');
+  });
+});
+
+describe('aws-cicd schema', () => {
+  test('prints a JSON Schema for buildspec files', async () => {
+    const run = await runCli(['schema', 'buildspec']);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['version', 'env', 'phases', 'artifacts']));
+  });
+
+  test('an unknown schema is a usage error', async () => {
+    expect((await runCli(['schema', 'appspec-ish'])).code).toBe(2);
+  });
+});
+
+describe('aws-cicd', () => {
+  test('no command prints usage and exits 2; unknown command exits 2', async () => {
+    expect((await runCli([])).code).toBe(2);
+    const unknown = await runCli(['frob']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frob"');
+  });
+});
