@@ -164,7 +164,12 @@ export interface BatchTask {
 export interface BuildMatrix {
   readonly static: {
     readonly ignoreFailure: boolean;
-    readonly env: { readonly privilegedMode?: boolean; readonly type?: string; readonly computeType?: string; readonly image?: string };
+    readonly env: {
+      readonly privilegedMode?: boolean;
+      readonly type?: string;
+      readonly computeType?: string;
+      readonly image?: string;
+    };
   };
   readonly dynamic: {
     readonly buildspec: readonly string[];
@@ -179,7 +184,12 @@ export type BatchSpec =
   | { readonly kind: 'build-list'; readonly fastFail: boolean; readonly tasks: readonly BatchTask[] }
   | { readonly kind: 'build-graph'; readonly fastFail: boolean; readonly tasks: readonly BatchTask[] }
   | { readonly kind: 'build-matrix'; readonly fastFail: boolean; readonly matrix: BuildMatrix }
-  | { readonly kind: 'build-fanout'; readonly fastFail: boolean; readonly parallelism: number; readonly ignoreFailure: boolean };
+  | {
+      readonly kind: 'build-fanout';
+      readonly fastFail: boolean;
+      readonly parallelism: number;
+      readonly ignoreFailure: boolean;
+    };
 
 export interface Buildspec {
   /** File name used in findings (as given by the caller). */
