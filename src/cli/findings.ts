@@ -1,3 +1,4 @@
+import { formatFinding } from '../buildspec/findings.js';
 import type { Finding } from '../buildspec/types.js';
 import { escapeData, escapeProperty } from '../common/workflow-commands.js';
 
@@ -11,10 +12,11 @@ const RESET = '\u001b[0m';
 
 /** `file:line:col: error: path: message`, the form compilers use, so editors and terminals link it. */
 export function findingLine(f: Finding, colour = false): string {
+  if (!colour) return formatFinding(f);
   const where = `${f.file}:${f.line}:${f.col}`;
-  const severity = colour ? `${f.severity === 'error' ? RED : YELLOW}${f.severity}${RESET}` : f.severity;
+  const severity = `${f.severity === 'error' ? RED : YELLOW}${f.severity}${RESET}`;
   const path = f.path ? `${f.path}: ` : '';
-  return `${colour ? DIM + where + RESET : where}: ${severity}: ${path}${f.message}`;
+  return `${DIM}${where}${RESET}: ${severity}: ${path}${f.message}`;
 }
 
 /** A GitHub workflow command that shows the finding as an annotation on the file's line. */

@@ -1,0 +1,122 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { run, type LocalActionDeps } from '../../../src/actions/local/main.js';
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'aws-cicd-local-action-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+function harness(ws: string, inputs: Record<string, string>, extra: Partial<LocalActionDeps> = {}) {
+  const stdout = new PassThrough();
+  let log = '';
+  stdout.on('data', (d: Buffer) => (log += d.toString()));
+  const outputs: Record<string, string> = {};
+  const failures: string[] = [];
+  const secrets: string[] = [];
+  let summary = '';
+  const deps: LocalActionDeps = {
+    getInput: (name) => inputs[name] ?? '',
+    env: { ...process.env, GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY: 'octo/widgets', GITHUB_SHA: 'abc123' },
+    stdout,
+    setOutput: (name, value) => (outputs[name] = value),
+    setSecret: (value) => secrets.push(value),
+    setFailed: (message) => failures.push(message),
+    writeSummary: async (md) => void (summary += md),
+    ...extra,
+  };
+  return { deps, outputs, failures, secrets, log: () => log, summary: () => summary };
+}
+
+const BUILDSPEC = `version: 0.2
+env:
+  variables:
+    GREETING: hello
+  exported-variables:
+    - VERSION
+phases:
+  build:
+    commands:
+      - echo "$GREETING from $CODEBUILD_BUILD_ID"
+      - VERSION=1.2.3
+  post_build:
+    commands:
+      - echo done > out.txt
+artifacts:
+  files:
+    - out.txt
+`;
+
+describe('local action', () => {
+  test('runs the buildspec: groups, outputs (one per exported variable), summary, artifacts', async () => {
+    const ws = workspace({ 'buildspec.yml': BUILDSPEC });
+    const h = harness(ws, { env: 'GREETING=hi' });
+    const build = await run(h.deps);
+    expect(h.failures).toEqual([]);
+    expect(build?.buildStatus).toBe('SUCCEEDED');
+    expect(h.log()).toContain('::group::BUILD');
+    expect(h.log()).toMatch(/^hi from widgets:[0-9a-f-]{36}$/m);
+    expect(h.outputs['build-status']).toBe('SUCCEEDED');
+    expect(h.outputs['build-id']).toMatch(/^widgets:/);
+    expect(JSON.parse(h.outputs['exported-variables']!)).toEqual({ VERSION: '1.2.3' });
+    expect(h.outputs.VERSION).toBe('1.2.3');
+    expect(h.outputs.artifacts).toBe(join(ws, '.aws-cicd/artifacts/artifacts.zip'));
+    expect(existsSync(h.outputs.artifacts!)).toBe(true);
+    const report = JSON.parse(readFileSync(h.outputs['report-json']!, 'utf8')) as { buildStatus: string };
+    expect(report.buildStatus).toBe('SUCCEEDED');
+    expect(h.summary()).toContain('## Local build: ✅ SUCCEEDED');
+    expect(h.summary()).toContain('| BUILD | ✅ SUCCEEDED |');
+  });
+
+  test('a failing build fails the step with the phase and reason, and annotates the buildspec', async () => {
+    const ws = workspace({
+      'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo about to fail\n      - exit 3\n',
+    });
+    const h = harness(ws, {});
+    const build = await run(h.deps);
+    expect(build?.buildStatus).toBe('FAILED');
+    expect(h.outputs['build-status']).toBe('FAILED');
+    expect(h.failures).toEqual([
+      'build FAILED in BUILD: COMMAND_EXECUTION_ERROR Error while executing command: exit 3. Reason: exit status 3',
+    ]);
+    expect(h.log()).toMatch(/^::error file=buildspec\.yml,title=BUILD FAILED::.*about to fail/m);
+  });
+
+  test('an invalid buildspec is reported as annotations on its lines and nothing runs', async () => {
+    const ws = workspace({ 'buildspec.yml': 'version: 0.2\nphases:\n  biuld:\n    commands:\n      - touch ran\n' });
+    const h = harness(ws, {});
+    expect(await run(h.deps)).toBeUndefined();
+    expect(h.log()).toMatch(/^::error file=buildspec\.yml,line=3,col=3,/m);
+    expect(h.failures).toEqual(['buildspec.yml has 1 error; nothing was run']);
+    expect(existsSync(join(ws, 'ran'))).toBe(false);
+  });
+
+  test('bad inputs are named', async () => {
+    const ws = workspace({ 'buildspec.yml': BUILDSPEC });
+    const h = harness(ws, { 'timeout-minutes': 'soon' });
+    await run(h.deps);
+    expect(h.failures).toEqual(['input "timeout-minutes" must be a whole number; got "soon"']);
+  });
+
+  test('secret values from parameter-store/secrets-manager are registered with the runner before the build starts', async () => {
+    const ws = workspace({
+      'buildspec.yml':
+        'version: 0.2\nenv:\n  parameter-store:\n    TOKEN: /ci/token\nphases:\n  build:\n    commands:\n      - echo "token=$TOKEN"\n',
+    });
+    const h = harness(
+      ws,
+      {},
+      {
+        resolveAwsEnv: async () => ({ values: new Map([['TOKEN', 's3cr3t-value']]), secrets: ['s3cr3t-value'] }),
+      },
+    );
+    const build = await run(h.deps);
+    expect(build?.buildStatus).toBe('SUCCEEDED');
+    expect(h.secrets).toEqual(['s3cr3t-value']);
+    expect(h.log()).toContain('token=***');
+    expect(h.log()).not.toContain('s3cr3t-value');
+  });
+});
