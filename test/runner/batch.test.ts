@@ -1,0 +1,284 @@
+import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { parseBuildspec } from '../../src/buildspec/index.js';
+import type { BatchSpec, Buildspec } from '../../src/buildspec/types.js';
+import { expandBatch, PrefixedOutput, runBatch, type BatchChild } from '../../src/runner/batch.js';
+import { runLocalBatch } from '../../src/runner/batch-run.js';
+import type { BuildResult, StatusType } from '../../src/runner/types.js';
+
+function batchOf(yaml: string): BatchSpec {
+  const { buildspec, findings } = parseBuildspec(`version: 0.2\n${yaml}`, 'b.yml');
+  if (!buildspec?.batch) throw new Error(findings.map((f) => f.message).join('\n'));
+  return buildspec.batch;
+}
+
+describe('expandBatch', () => {
+  test('build-graph keeps identifiers, buildspecs, variables, depend-on and ignore-failure', () => {
+    const children = expandBatch(
+      batchOf(`batch:
+  build-graph:
+    - identifier: a
+      env:
+        variables: { X: "1" }
+        image: img
+    - identifier: b
+      buildspec: b.yml
+      depend-on: [a]
+      ignore-failure: true
+`),
+    );
+    expect(children).toEqual([
+      {
+        identifier: 'a',
+        buildspec: undefined,
+        variables: [['X', '1']],
+        ignoreFailure: false,
+        dependOn: [],
+        environment: { image: 'img' },
+      },
+      { identifier: 'b', buildspec: 'b.yml', variables: [], ignoreFailure: true, dependOn: ['a'], environment: {} },
+    ]);
+  });
+
+  test('build-matrix: one child per combination, first list slowest', () => {
+    const children = expandBatch(
+      batchOf(`batch:
+  build-matrix:
+    static:
+      ignore-failure: true
+    dynamic:
+      buildspec: [one.yml, two.yml]
+      env:
+        variables:
+          V: [x, y, z]
+`),
+    );
+    expect(children.map((c) => [c.identifier, c.buildspec, c.variables])).toEqual([
+      ['build1', 'one.yml', [['V', 'x']]],
+      ['build2', 'one.yml', [['V', 'y']]],
+      ['build3', 'one.yml', [['V', 'z']]],
+      ['build4', 'two.yml', [['V', 'x']]],
+      ['build5', 'two.yml', [['V', 'y']]],
+      ['build6', 'two.yml', [['V', 'z']]],
+    ]);
+    expect(children.every((c) => c.ignoreFailure)).toBe(true);
+  });
+
+  test('build-fanout: parallelism identical children; build-list ignores depend-on', () => {
+    expect(expandBatch(batchOf('batch:\n  build-fanout:\n    parallelism: 3\n')).map((c) => c.identifier)).toEqual([
+      'build1',
+      'build2',
+      'build3',
+    ]);
+    expect(expandBatch(batchOf('batch:\n  build-list:\n    - identifier: a\n    - identifier: b\n'))).toHaveLength(2);
+  });
+});
+
+describe('runBatch scheduling', () => {
+  const clock = { now: () => Date.now() };
+
+  function fakeBuild(id: string, status: StatusType): BuildResult {
+    const t = new Date();
+    return {
+      id: `p:${id}`,
+      arn: `arn:p:${id}`,
+      buildNumber: 1,
+      buildStatus: status,
+      currentPhase: 'COMPLETED',
+      buildComplete: true,
+      startTime: t,
+      endTime: t,
+      projectName: 'p',
+      initiator: 'me',
+      timeoutInMinutes: 60,
+      phases: [],
+      exportedEnvironmentVariables: [],
+      secondaryArtifacts: [],
+      reports: [],
+    };
+  }
+
+  /** A child runner whose builds end when the test says so. */
+  function controlled(outcomes: Record<string, StatusType>) {
+    const started: string[] = [];
+    const live = new Set<string>();
+    let maxLive = 0;
+    const runChild = async (child: BatchChild, signal: AbortSignal): Promise<BuildResult> => {
+      started.push(child.identifier);
+      live.add(child.identifier);
+      maxLive = Math.max(maxLive, live.size);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 5);
+        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      });
+      live.delete(child.identifier);
+      return fakeBuild(child.identifier, signal.aborted ? 'STOPPED' : (outcomes[child.identifier] ?? 'SUCCEEDED'));
+    };
+    return { runChild, started, maxLive: () => maxLive };
+  }
+
+  const base = { batchId: 'p:b', batchArn: 'arn', buildBatchNumber: 1, projectName: 'p' };
+
+  test('depend-on order, and the parallel limit is never exceeded', async () => {
+    const batch = batchOf(`batch:
+  build-graph:
+    - identifier: c
+      depend-on: [a, b]
+    - identifier: a
+    - identifier: b
+    - identifier: d
+`);
+    const c = controlled({});
+    const lines: string[] = [];
+    const result = await runBatch(
+      { ...base, batch, parallel: 2 },
+      { runChild: c.runChild, status: (l) => lines.push(l), clock },
+    );
+    expect(result.buildBatchStatus).toBe('SUCCEEDED');
+    expect(c.started.indexOf('c')).toBeGreaterThan(Math.max(c.started.indexOf('a'), c.started.indexOf('b')));
+    expect(c.maxLive()).toBe(2);
+    expect(result.buildGroups.map((g) => [g.identifier, g.currentBuildSummary?.buildStatus])).toEqual([
+      ['c', 'SUCCEEDED'],
+      ['a', 'SUCCEEDED'],
+      ['b', 'SUCCEEDED'],
+      ['d', 'SUCCEEDED'],
+    ]);
+    expect(result.phases.map((p) => p.phaseType)).toEqual([
+      'SUBMITTED',
+      'DOWNLOAD_BATCHSPEC',
+      'IN_PROGRESS',
+      'COMBINE_ARTIFACTS',
+      'SUCCEEDED',
+    ]);
+  });
+
+  test('a failed dependency skips its dependents; the batch FAILED', async () => {
+    const batch = batchOf(
+      'batch:\n  build-graph:\n    - identifier: a\n    - identifier: b\n      depend-on: [a]\n    - identifier: c\n',
+    );
+    const c = controlled({ a: 'FAILED' });
+    const lines: string[] = [];
+    const result = await runBatch(
+      { ...base, batch, parallel: 4 },
+      { runChild: c.runChild, status: (l) => lines.push(l), clock },
+    );
+    expect(result.buildBatchStatus).toBe('FAILED');
+    expect(c.started.sort()).toEqual(['a', 'c']);
+    expect(lines).toContain('b not started: it depends on a, which ended FAILED');
+    expect(result.buildGroups.find((g) => g.identifier === 'b')?.currentBuildSummary).toBeUndefined();
+  });
+
+  test('ignore-failure: a failed child does not fail the batch nor block dependents', async () => {
+    const batch = batchOf(
+      'batch:\n  build-graph:\n    - identifier: a\n      ignore-failure: true\n    - identifier: b\n      depend-on: [a]\n',
+    );
+    const c = controlled({ a: 'FAILED' });
+    const lines: string[] = [];
+    const result = await runBatch(
+      { ...base, batch, parallel: 1 },
+      { runChild: c.runChild, status: (l) => lines.push(l), clock },
+    );
+    expect(result.buildBatchStatus).toBe('SUCCEEDED');
+    expect(lines).toContain('a FAILED (failure ignored)');
+    expect(c.started).toEqual(['a', 'b']);
+  });
+
+  test('fast-fail stops running children and starts no more', async () => {
+    const batch = batchOf(
+      'batch:\n  fast-fail: true\n  build-list:\n    - identifier: a\n    - identifier: slow\n    - identifier: later\n',
+    );
+    const started: string[] = [];
+    const runChild = async (child: BatchChild, signal: AbortSignal): Promise<BuildResult> => {
+      started.push(child.identifier);
+      if (child.identifier === 'a') return fakeBuild('a', 'FAILED');
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      return fakeBuild(child.identifier, 'STOPPED');
+    };
+    const result = await runBatch({ ...base, batch, parallel: 2 }, { runChild, status: () => undefined, clock });
+    expect(result.buildBatchStatus).toBe('FAILED');
+    expect(started).toEqual(['a', 'slow']);
+    expect(result.buildGroups.map((g) => g.currentBuildSummary?.buildStatus)).toEqual(['FAILED', 'STOPPED', undefined]);
+  });
+
+  test('stopping the batch stops its children: STOPPED', async () => {
+    const batch = batchOf('batch:\n  build-list:\n    - identifier: a\n    - identifier: b\n');
+    const controller = new AbortController();
+    const runChild = async (child: BatchChild, signal: AbortSignal): Promise<BuildResult> => {
+      setTimeout(() => controller.abort(), 1);
+      await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      return fakeBuild(child.identifier, 'STOPPED');
+    };
+    const result = await runBatch(
+      { ...base, batch, parallel: 1, signal: controller.signal },
+      { runChild, status: () => undefined, clock },
+    );
+    expect(result.buildBatchStatus).toBe('STOPPED');
+    expect(result.buildGroups.map((g) => g.currentBuildSummary?.buildStatus)).toEqual(['STOPPED', undefined]);
+  });
+});
+
+test('PrefixedOutput writes whole prefixed lines only', () => {
+  const writes: string[] = [];
+  const out = new PrefixedOutput(
+    { write: (c) => (writes.push(Buffer.from(c).toString()), true), once: () => undefined },
+    'b1',
+  );
+  out.write('par');
+  out.write('tial\nsecond\nthi');
+  out.write(Buffer.from('rd'));
+  out.flush();
+  expect(writes).toEqual(['[b1] partial\n[b1] second\n', '[b1] third\n']);
+});
+
+describe('runLocalBatch (real builds)', () => {
+  test('build-graph with a task buildspec, task variables, identifiers and prefixed logs', async () => {
+    const src = mkdtempSync(join(tmpdir(), 'aws-cicd-batch-'));
+    writeFileSync(
+      join(src, 'buildspec.yml'),
+      `version: 0.2
+batch:
+  build-graph:
+    - identifier: first
+      env:
+        variables:
+          WHO: one
+    - identifier: second
+      buildspec: other.yml
+      depend-on: [first]
+phases:
+  build:
+    commands:
+      - echo "$CODEBUILD_BATCH_BUILD_IDENTIFIER says $WHO" > "$CODEBUILD_BATCH_BUILD_IDENTIFIER.txt"
+      - cat "$CODEBUILD_BATCH_BUILD_IDENTIFIER.txt"
+artifacts:
+  files: ['*.txt']
+`,
+    );
+    writeFileSync(
+      join(src, 'other.yml'),
+      'version: 0.2\nphases:\n  build:\n    commands:\n      - test -f first.txt && echo "second sees first"\n',
+    );
+    const buildspec = parseBuildspec(
+      (await import('node:fs')).readFileSync(join(src, 'buildspec.yml'), 'utf8'),
+      'buildspec.yml',
+    ).buildspec as Buildspec;
+    const output = new PassThrough();
+    let log = '';
+    output.on('data', (d: Buffer) => (log += d.toString()));
+    const result = await runLocalBatch(
+      { buildspec, buildspecPath: join(src, 'buildspec.yml'), srcDir: src, projectName: 'demo', parallel: 2, env: [] },
+      { output },
+    );
+    expect(result.buildBatchStatus).toBe('SUCCEEDED');
+    expect(log).toMatch(/^\[first\] first says one$/m);
+    expect(log).toMatch(/^\[second\] second sees first$/m);
+    expect(log).toMatch(/^\[batch\] first SUCCEEDED$/m);
+    // Every line of the log belongs to a child or to the batch.
+    for (const line of log.trimEnd().split('\n')) expect(line).toMatch(/^\[(first|second|batch)\] /);
+    expect(existsSync(join(src, '.aws-cicd/artifacts/first/artifacts.zip'))).toBe(true);
+    expect(result.id).toMatch(/^demo:/);
+    expect(Object.keys(result.builds).sort()).toEqual(['first', 'second']);
+  });
+});
