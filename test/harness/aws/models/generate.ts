@@ -1,0 +1,166 @@
+/**
+ * Regenerates the trimmed service models in this folder from botocore's service-2.json files.
+ *
+ *   npx tsx test/harness/aws/models/generate.ts [botocore-data-dir]
+ *
+ * The data dir defaults to the first of: $BOTOCORE_DATA, pip's botocore, Debian's python3-botocore
+ * (`apt-get install python3-botocore`; Debian's copy is older and lacks e.g. StartLiveTail). Only the input shapes of the
+ * operations the emulator implements are kept (types, required members, length/range/pattern/enum constraints,
+ * sensitivity): the emulator validates requests against them the way AWS's front end does. Every operation name is
+ * kept so that "known but not emulated" can be told apart from "no such operation".
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ModelShape, ServiceModel } from './types.js';
+
+/** Service model folder name → operations the emulator implements (keep in sync with services/*.ts). */
+const SERVICES: Record<string, { file: string; operations: string[] }> = {
+  codebuild: {
+    file: 'codebuild',
+    operations: [
+      'CreateProject',
+      'BatchGetProjects',
+      'UpdateProject',
+      'ListProjects',
+      'DeleteProject',
+      'StartBuild',
+      'BatchGetBuilds',
+      'StopBuild',
+      'ListBuildsForProject',
+      'StartBuildBatch',
+      'BatchGetBuildBatches',
+      'StopBuildBatch',
+    ],
+  },
+  logs: {
+    file: 'logs',
+    operations: [
+      'CreateLogGroup',
+      'CreateLogStream',
+      'DescribeLogGroups',
+      'DescribeLogStreams',
+      'PutLogEvents',
+      'GetLogEvents',
+      'FilterLogEvents',
+      'StartLiveTail',
+    ],
+  },
+  ssm: { file: 'ssm', operations: ['GetParameters', 'GetParameter', 'PutParameter'] },
+  secretsmanager: { file: 'secretsmanager', operations: ['CreateSecret', 'PutSecretValue', 'GetSecretValue'] },
+  sts: { file: 'sts', operations: ['GetCallerIdentity'] },
+};
+
+interface BotoShape {
+  type: string;
+  members?: Record<string, { shape: string; locationName?: string }>;
+  required?: string[];
+  member?: { shape: string };
+  key?: { shape: string };
+  value?: { shape: string };
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+  sensitive?: boolean;
+}
+interface BotoModel {
+  operations: Record<string, { input?: { shape: string } }>;
+  shapes: Record<string, BotoShape>;
+}
+
+function findDataDir(): string {
+  const fromArg = process.argv[2] ?? process.env.BOTOCORE_DATA;
+  if (fromArg) return fromArg;
+  const candidates: string[] = [];
+  try {
+    const pip = execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], {
+      encoding: 'utf8',
+    }).trim();
+    candidates.push(join(pip, 'data'));
+  } catch {
+    // no python botocore on PATH
+  }
+  candidates.push('/usr/lib/python3/dist-packages/botocore/data');
+  const found = candidates.find((c) => existsSync(c));
+  if (!found) throw new Error('botocore data not found: pass its path or `apt-get install python3-botocore`');
+  return found;
+}
+
+function loadModel(dataDir: string, service: string): BotoModel {
+  const dir = join(dataDir, service);
+  const version = readdirSync(dir).sort().at(-1);
+  if (!version) throw new Error(`no versions under ${dir}`);
+  const base = join(dir, version, 'service-2.json');
+  const text = existsSync(base) ? readFileSync(base, 'utf8') : gunzipSync(readFileSync(`${base}.gz`)).toString('utf8');
+  return JSON.parse(text) as BotoModel;
+}
+
+/** A Java regex from the model as a JS one, or undefined when JS cannot express it (then the pattern is not checked). */
+function portablePattern(pattern: string): string | undefined {
+  for (const flags of ['u', '']) {
+    try {
+      new RegExp(pattern, flags);
+      return pattern;
+    } catch {
+      // try the next flag set
+    }
+  }
+  return undefined;
+}
+
+function trim(model: BotoModel, operations: string[]): ServiceModel {
+  const shapes: Record<string, ModelShape> = {};
+  const visit = (name: string): void => {
+    if (shapes[name]) return;
+    const s = model.shapes[name];
+    if (!s) throw new Error(`missing shape ${name}`);
+    const out: ModelShape = { type: s.type as ModelShape['type'] };
+    shapes[name] = out;
+    if (s.min !== undefined) out.min = s.min;
+    if (s.max !== undefined) out.max = s.max;
+    if (s.enum) out.enum = s.enum;
+    if (s.sensitive) out.sensitive = true;
+    if (s.pattern !== undefined) {
+      const p = portablePattern(s.pattern);
+      if (p !== undefined) out.pattern = p;
+    }
+    if (s.type === 'structure') {
+      out.members = Object.fromEntries(Object.entries(s.members ?? {}).map(([k, v]) => [k, v.shape]));
+      if (s.required?.length) out.required = s.required;
+      for (const m of Object.values(s.members ?? {})) visit(m.shape);
+    } else if (s.type === 'list' && s.member) {
+      out.member = s.member.shape;
+      visit(s.member.shape);
+    } else if (s.type === 'map' && s.key && s.value) {
+      out.key = s.key.shape;
+      out.value = s.value.shape;
+      visit(s.key.shape);
+      visit(s.value.shape);
+    }
+  };
+  const inputs: Record<string, string> = {};
+  for (const op of operations) {
+    const o = model.operations[op];
+    if (!o) throw new Error(`operation ${op} not in the model (botocore too old?)`);
+    if (o.input) {
+      inputs[op] = o.input.shape;
+      visit(o.input.shape);
+    }
+  }
+  return { operations: Object.keys(model.operations).sort(), inputs, shapes };
+}
+
+const dataDir = findDataDir();
+const here = fileURLToPath(new URL('.', import.meta.url));
+for (const [service, { file, operations }] of Object.entries(SERVICES)) {
+  const trimmed = trim(loadModel(dataDir, service), operations);
+  const body =
+    `// Generated by generate.ts from botocore's ${service} model: do not edit.\n` +
+    `import type { ServiceModel } from './types.js';\n\n` +
+    `export const model: ServiceModel = ${JSON.stringify(trimmed, null, 2)};\n`;
+  writeFileSync(join(here, `${file}.ts`), body);
+  console.log(`${file}.ts: ${operations.length} operations, ${Object.keys(trimmed.shapes).length} shapes`);
+}
