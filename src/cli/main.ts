@@ -2,10 +2,11 @@ import { describeError, isUserError } from '../common/errors.js';
 import type { CliContext, CommandSpec } from './context.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
+import { runCommand } from './commands/run.js';
 
 export type { CliContext } from './context.js';
 
-const COMMANDS: readonly CommandSpec[] = [validateCommand, schemaCommand];
+const COMMANDS: readonly CommandSpec[] = [validateCommand, schemaCommand, runCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

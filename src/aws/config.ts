@@ -1,0 +1,87 @@
+/**
+ * The one place that configures AWS SDK clients: region, endpoint, retry policy and user agent. Every client
+ * factory spreads clientConfig(...) into its client's constructor.
+ *
+ * - Region: the explicit one, else AWS_REGION, else AWS_DEFAULT_REGION; none is a UserError naming what to set.
+ * - Endpoint: AWS_ENDPOINT_URL_<SERVICE> or AWS_ENDPOINT_URL (unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS). The
+ *   installed SDK reads these from process.env by itself; they are read here from `env` so an injected
+ *   environment behaves the same.
+ * - Retries: BackoffRetryStrategy (retry.ts), `maxAttempts` from the option, else AWS_MAX_ATTEMPTS, else 5.
+ * - User agent: `aws-cicd/<version>` appended to the SDK's.
+ * - Credentials: the SDK's default chain unless given.
+ */
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2, UserAgent } from '@smithy/types';
+import { UserError } from '../common/errors.js';
+import { BackoffRetryStrategy, type Sleep } from './retry.js';
+
+/** The project's version; keep in step with package.json and src/cli/main.ts (a test checks all three). */
+export const AWS_CICD_VERSION = '0.1.0';
+export const USER_AGENT: UserAgent = [['aws-cicd', AWS_CICD_VERSION]];
+export const DEFAULT_MAX_ATTEMPTS = 5;
+
+export interface ClientOptions {
+  readonly region?: string;
+  /** Defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Total attempts per call, the first one included. */
+  readonly maxAttempts?: number;
+  /** The SDK's service id ("SSM", "Secrets Manager", ...) for AWS_ENDPOINT_URL_<SERVICE>. */
+  readonly service?: string;
+  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  /** Replaces the retry back-off's sleep (tests). */
+  readonly sleep?: Sleep;
+  /** [0, 1) jitter source (tests). */
+  readonly random?: () => number;
+}
+
+export interface AwsClientConfig {
+  readonly region: string;
+  readonly endpoint?: string;
+  readonly maxAttempts: number;
+  readonly retryStrategy: RetryStrategyV2;
+  readonly customUserAgent: UserAgent;
+  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+}
+
+export function clientConfig(opts: ClientOptions = {}): AwsClientConfig {
+  const env = opts.env ?? process.env;
+  const maxAttempts = opts.maxAttempts ?? attemptsFromEnv(env) ?? DEFAULT_MAX_ATTEMPTS;
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+    throw new UserError(`the maximum number of AWS attempts must be a whole number ≥ 1, not ${maxAttempts}`);
+  }
+  const endpoint = endpointFromEnv(env, opts.service);
+  return {
+    region: resolveRegion(opts.region, env),
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts,
+    retryStrategy: new BackoffRetryStrategy({ maxAttempts, sleep: opts.sleep, random: opts.random }),
+    customUserAgent: USER_AGENT,
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+  };
+}
+
+/** The explicit region, else AWS_REGION, else AWS_DEFAULT_REGION. */
+export function resolveRegion(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const region = [explicit, env.AWS_REGION, env.AWS_DEFAULT_REGION].map((r) => r?.trim()).find((r) => r);
+  if (region) return region;
+  throw new UserError(
+    'no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), e.g. with aws-actions/configure-aws-credentials, ' +
+      'or give the region explicitly',
+  );
+}
+
+function attemptsFromEnv(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.AWS_MAX_ATTEMPTS?.trim();
+  if (!text) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1) {
+    throw new UserError(`AWS_MAX_ATTEMPTS must be a whole number ≥ 1, not "${text}"`);
+  }
+  return Number(text);
+}
+
+/** AWS_ENDPOINT_URL_<SERVICE ID, upper case, spaces → _>, else AWS_ENDPOINT_URL, as the SDK reads them. */
+export function endpointFromEnv(env: NodeJS.ProcessEnv, service?: string): string | undefined {
+  if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim() ?? '')) return undefined;
+  const specific = service ? env[`AWS_ENDPOINT_URL_${service.toUpperCase().replace(/ /g, '_')}`] : undefined;
+  return specific?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
+}

@@ -1,0 +1,133 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseBuildspec } from '../../buildspec/index.js';
+import type { Buildspec } from '../../buildspec/types.js';
+import { UserError } from '../../common/errors.js';
+import { CodeBuildLogSink } from '../../runner/log.js';
+import { formatPlan, planBuild } from '../../runner/plan.js';
+import { DEFAULT_TIMEOUT_MINUTES, runLocalBuild } from '../../runner/run.js';
+import { formatDuration, TerminalSink } from '../../runner/tty-log.js';
+import type { BuildResult, RunSink } from '../../runner/types.js';
+import { findingLine } from '../findings.js';
+import type { CliContext, CommandSpec } from '../context.js';
+import { useColour } from '../context.js';
+
+const HELP = `Usage: aws-cicd run [options]
+
+Runs a buildspec.yml on this machine with AWS CodeBuild's semantics: phases install, pre_build, build,
+post_build, finally, on-failure, run-as, shell state carried between commands (version 0.2), CODEBUILD_*
+variables, exported variables, artifacts and reports. Prints CodeBuild's log (a phase view on a terminal).
+
+Options:
+  --buildspec FILE      buildspec to run (default: buildspec.yml in the source folder)
+  --source DIR          source folder, CODEBUILD_SRC_DIR (default: the current directory)
+  --env NAME=VALUE      override a variable, like StartBuild's environmentVariablesOverride (repeatable;
+                        highest precedence; the value is taken literally)
+  --env-file FILE       project-level variables: NAME=VALUE lines, # comments, quotes kept
+  --project NAME        project name for CODEBUILD_BUILD_ID and ARNs (default: the source folder's name)
+  --artifacts DIR       where artifacts.zip and <identifier>.zip go (default: <source>/.aws-cicd/artifacts)
+  --report-json FILE    write the result, shaped like CodeBuild's BatchGetBuilds Build, to FILE
+  --timeout MINUTES     stop the build after this long, status TIMED_OUT (default: ${DEFAULT_TIMEOUT_MINUTES})
+  --region REGION       AWS_REGION / AWS_DEFAULT_REGION of the build (default: from the environment)
+  --dry-run             print the phases and commands that would run, run nothing
+  -h, --help            this help
+
+Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT, STOPPED), 2 usage error or invalid
+buildspec (its errors are printed as file:line:col, nothing runs).`;
+
+export const runCommand: CommandSpec = {
+  name: 'run',
+  summary: 'run a buildspec.yml locally with CodeBuild semantics (phases, finally, on-failure, artifacts)',
+  help: HELP,
+  async run(argv, ctx) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        buildspec: { type: 'string' },
+        source: { type: 'string' },
+        env: { type: 'string', multiple: true },
+        'env-file': { type: 'string' },
+        project: { type: 'string' },
+        artifacts: { type: 'string' },
+        'report-json': { type: 'string' },
+        timeout: { type: 'string' },
+        region: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+      strict: true,
+    });
+    const srcDir = path.resolve(ctx.cwd, values.source ?? '.');
+    const buildspecPath =
+      values.buildspec === undefined ? path.join(srcDir, 'buildspec.yml') : path.resolve(ctx.cwd, values.buildspec);
+    const shownPath = values.buildspec ?? path.relative(ctx.cwd, buildspecPath);
+    const buildspec = loadBuildspec(buildspecPath, shownPath, ctx);
+    if (buildspec === undefined) return 2;
+    if (values['dry-run']) {
+      ctx.stdout.write(formatPlan(planBuild(buildspec)));
+      return 0;
+    }
+    const timeoutMinutes = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
+    const plain = !ctx.stdout.isTTY;
+    const sink: RunSink = plain
+      ? new CodeBuildLogSink(ctx.stdout)
+      : new TerminalSink(ctx.stdout, useColour(ctx.stdout, ctx.env));
+    const build = await runLocalBuild(
+      {
+        buildspec,
+        buildspecPath,
+        srcDir,
+        projectName: values.project,
+        envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+        env: values.env,
+        region: values.region,
+        artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
+        timeoutMinutes,
+        signal: ctx.signal,
+        image: ctx.env,
+      },
+      { sink },
+    );
+    if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), build);
+    if (plain) ctx.stderr.write(statusLine(build));
+    return build.buildStatus === 'SUCCEEDED' ? 0 : 1;
+  },
+};
+
+/** Reads and validates the buildspec; prints the findings. Undefined when it has errors. */
+function loadBuildspec(file: string, shown: string, ctx: CliContext): Buildspec | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new UserError(`cannot read ${shown}: ${reason}`, { exitCode: 2 });
+  }
+  const result = parseBuildspec(text, shown);
+  const colour = useColour(ctx.stderr, ctx.env);
+  for (const finding of result.findings) ctx.stderr.write(findingLine(finding, colour) + '\n');
+  return result.buildspec;
+}
+
+function parseTimeout(text: string): number {
+  const minutes = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(minutes > 0)) {
+    throw new UserError(`--timeout expects a positive number of minutes; got "${text}"`, { exitCode: 2 });
+  }
+  return minutes;
+}
+
+function writeReport(file: string, build: BuildResult): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(build, null, 2) + '\n');
+}
+
+function statusLine(build: BuildResult): string {
+  const failed = build.phases.find((p) => p.phaseStatus !== undefined && p.phaseStatus !== 'SUCCEEDED');
+  const context = failed?.contexts?.[0];
+  const why =
+    failed === undefined ? '' : `: ${failed.phaseType} ${context?.statusCode ?? ''} ${context?.message ?? ''}`;
+  const ms = build.endTime === undefined ? 0 : build.endTime.getTime() - build.startTime.getTime();
+  return `aws-cicd run: build ${build.id} ${build.buildStatus} in ${formatDuration(ms)}${why.trimEnd()}\n`;
+}
