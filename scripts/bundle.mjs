@@ -26,7 +26,18 @@ function bundle(outRoot) {
     rmSync(out, { recursive: true, force: true });
     const result = spawnSync(
       process.execPath,
-      [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', source, '-o', out, '--minify', '--no-source-map-register', '--license', 'licenses.txt', '-q'],
+      [
+        join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+        'build',
+        source,
+        '-o',
+        out,
+        '--minify',
+        '--no-source-map-register',
+        '--license',
+        'licenses.txt',
+        '-q',
+      ],
       { cwd: root, stdio: 'inherit' },
     );
     if (result.status !== 0) {
@@ -65,7 +76,8 @@ try {
   const problems = [];
   for (const f of want) {
     if (!have.includes(f)) problems.push(`missing: dist/${f}`);
-    else if (!readFileSync(join(temp, f)).equals(readFileSync(join(root, 'dist', f)))) problems.push(`differs: dist/${f}`);
+    else if (!readFileSync(join(temp, f)).equals(readFileSync(join(root, 'dist', f))))
+      problems.push(`differs: dist/${f}`);
   }
   for (const f of have) if (!want.includes(f)) problems.push(`not produced by the bundle: dist/${f}`);
   if (problems.length > 0) {

@@ -27,9 +27,8 @@ export class GitHubActionsSink implements RunSink {
     private readonly options: { buildspecFile?: string } = {},
   ) {
     // The text renderer writes through us so we always know whether we are at the start of a line.
-    const self = this;
     this.text = new CodeBuildLogSink({
-      write: (chunk) => self.write(chunk),
+      write: (chunk) => this.write(chunk),
       once: (event, listener) => out.once(event, listener),
     });
   }

@@ -1,9 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseBuildspec } from '../../buildspec/index.js';
 import type { Buildspec } from '../../buildspec/types.js';
 import { UserError } from '../../common/errors.js';
+import type { BatchResult } from '../../runner/batch.js';
+import { runLocalBatch } from '../../runner/batch-run.js';
 import { CodeBuildLogSink } from '../../runner/log.js';
 import { formatPlan, planBuild } from '../../runner/plan.js';
 import { DEFAULT_TIMEOUT_MINUTES, runLocalBuild } from '../../runner/run.js';
@@ -30,6 +33,10 @@ Options:
   --report-json FILE    write the result, shaped like CodeBuild's BatchGetBuilds Build, to FILE
   --timeout MINUTES     stop the build after this long, status TIMED_OUT (default: ${DEFAULT_TIMEOUT_MINUTES})
   --region REGION       AWS_REGION / AWS_DEFAULT_REGION of the build (default: from the environment)
+  --cache-dir DIR       local build cache (default: $XDG_CACHE_HOME/aws-cicd or ~/.cache/aws-cicd)
+  --batch               run the buildspec's batch section (build-list, build-graph, build-matrix,
+                        build-fanout) as child builds; automatic when the file has a batch and no phases
+  --parallel N          with --batch, at most N child builds at once (default: the number of CPUs)
   --dry-run             print the phases and commands that would run, run nothing
   -h, --help            this help
 
@@ -53,6 +60,9 @@ export const runCommand: CommandSpec = {
         'report-json': { type: 'string' },
         timeout: { type: 'string' },
         region: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        batch: { type: 'boolean', default: false },
+        parallel: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -73,22 +83,32 @@ export const runCommand: CommandSpec = {
     const sink: RunSink = plain
       ? new CodeBuildLogSink(ctx.stdout)
       : new TerminalSink(ctx.stdout, useColour(ctx.stdout, ctx.env));
-    const build = await runLocalBuild(
-      {
-        buildspec,
-        buildspecPath,
-        srcDir,
-        projectName: values.project,
-        envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
-        env: values.env,
-        region: values.region,
-        artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
-        timeoutMinutes,
-        signal: ctx.signal,
-        image: ctx.env,
-      },
-      { sink },
-    );
+    const options = {
+      buildspec,
+      buildspecPath,
+      srcDir,
+      projectName: values.project,
+      envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+      env: values.env,
+      region: values.region,
+      artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
+      cacheDir: values['cache-dir'] === undefined ? undefined : path.resolve(ctx.cwd, values['cache-dir']),
+      timeoutMinutes,
+      signal: ctx.signal,
+      image: ctx.env,
+    };
+    const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
+    if (values.batch || batchOnly) {
+      if (!values.batch)
+        ctx.stderr.write(`aws-cicd run: ${shownPath} has a batch section and no phases: running it as a batch\n`);
+      const parallel = values.parallel === undefined ? availableParallelism() : parseParallel(values.parallel);
+      const batch = await runLocalBatch({ ...options, parallel }, { output: ctx.stdout });
+      if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), batch);
+      ctx.stderr.write(`aws-cicd run: batch ${batch.id} ${batch.buildBatchStatus}\n`);
+      return batch.buildBatchStatus === 'SUCCEEDED' ? 0 : 1;
+    }
+    if (values.parallel !== undefined) throw new UserError('--parallel needs --batch', { exitCode: 2 });
+    const build = await runLocalBuild(options, { sink });
     if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), build);
     if (plain) ctx.stderr.write(statusLine(build));
     return build.buildStatus === 'SUCCEEDED' ? 0 : 1;
@@ -110,6 +130,13 @@ function loadBuildspec(file: string, shown: string, ctx: CliContext): Buildspec 
   return result.buildspec;
 }
 
+function parseParallel(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
+    throw new UserError(`--parallel expects a whole number of at least 1; got "${text}"`, { exitCode: 2 });
+  }
+  return Number(text);
+}
+
 function parseTimeout(text: string): number {
   const minutes = Number(text);
   if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(minutes > 0)) {
@@ -118,7 +145,7 @@ function parseTimeout(text: string): number {
   return minutes;
 }
 
-function writeReport(file: string, build: BuildResult): void {
+function writeReport(file: string, build: BuildResult | BatchResult): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(build, null, 2) + '\n');
 }

@@ -141,7 +141,9 @@ class ReporterSink implements RunSink {
   }
 
   private write(chunk: string | Uint8Array): boolean {
-    const lines = (this.partial + (typeof chunk === 'string' ? chunk : this.decoder.write(Buffer.from(chunk)))).split('\n');
+    const lines = (this.partial + (typeof chunk === 'string' ? chunk : this.decoder.write(Buffer.from(chunk)))).split(
+      '\n',
+    );
     this.partial = lines.pop() ?? '';
     for (const line of lines) this.reporter.log(line);
     return true;
