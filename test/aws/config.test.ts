@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
@@ -76,18 +78,33 @@ describe('retries and user agent', () => {
   });
 
   test('every request carries aws-cicd/<version> in its user agent and goes to AWS_ENDPOINT_URL', async () => {
+    // A real loopback server (not nock): what the SDK sends over the wire is what is checked.
     const agents: string[] = [];
-    const record = (value: string | null) => (agents.push(value ?? ''), true);
-    const scope = nock(FAKE_ENDPOINT, { reqheaders: { 'user-agent': record, 'x-amz-user-agent': record } })
-      .post('/')
-      .reply(200, { Parameters: [], InvalidParameters: [] }, JSON_11);
-    const client = createSsmClient({
-      env: { AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: FAKE_ENDPOINT },
-      credentials: FAKE_CREDENTIALS,
+    const server = createServer((req, res) => {
+      agents.push(String(req.headers['user-agent'] ?? ''), String(req.headers['x-amz-user-agent'] ?? ''));
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+        res.end(JSON.stringify({ Parameters: [], InvalidParameters: [] }));
+      });
     });
-    await client.send(new GetParametersCommand({ Names: ['x'] }));
-    expect(scope.isDone()).toBe(true);
-    expect(agents.join(' ')).toContain(`aws-cicd/${AWS_CICD_VERSION}`);
-    expect(await client.config.region()).toBe('eu-west-1');
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    nock.enableNetConnect(`127.0.0.1:${port}`);
+    try {
+      const client = createSsmClient({
+        env: { AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL: `http://127.0.0.1:${port}` },
+        credentials: FAKE_CREDENTIALS,
+        maxAttempts: 1,
+      });
+      await client.send(new GetParametersCommand({ Names: ['x'] }));
+      client.destroy();
+      expect(agents).toHaveLength(2);
+      expect(agents.join(' ')).toContain(`aws-cicd/${AWS_CICD_VERSION}`);
+      expect(await client.config.region()).toBe('eu-west-1');
+    } finally {
+      nock.disableNetConnect();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
