@@ -1,7 +1,14 @@
 /** Shared plumbing of the appspec checks: collecting findings and reading typed values out of the tree. */
 import type { Finding, Position } from './types.js';
 import { didYouMean, suggest } from './suggest.js';
-import { kindName, type MapEntry, type MapNode, type ScalarNode, type SeqNode, type TreeNode } from './tree.js';
+import {
+  kindName,
+  type MapEntry,
+  type MapNode,
+  type ScalarNode,
+  type SeqNode,
+  type TreeNode,
+} from '../common/yaml-tree.js';
 
 export class Checker {
   private readonly list: Finding[] = [];

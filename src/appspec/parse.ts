@@ -5,7 +5,7 @@
 import { Checker } from './check.js';
 import { checkEc2 } from './ec2.js';
 import { checkEcsLambda } from './serverless.js';
-import { parseTree, START, type MapNode } from './tree.js';
+import { parseTree, START, type MapNode } from '../common/yaml-tree.js';
 import type { Appspec, AppspecResult, Finding } from './types.js';
 
 export function parseAppspec(text: string, file: string): AppspecResult {
@@ -21,7 +21,7 @@ export function parseAppspec(text: string, file: string): AppspecResult {
 }
 
 function check(text: string, c: Checker): Appspec | undefined {
-  const tree = parseTree(text);
+  const tree = parseTree(text, { reader: 'codedeploy' });
   for (const p of tree.problems) {
     if (p.severity === 'error') c.error(p.pos, '', p.message);
     else c.warning(p.pos, '', p.message);

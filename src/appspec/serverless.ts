@@ -165,7 +165,8 @@ function checkLoadBalancer(
   const containerPort = k.ContainerPort
     ? integer(k.ContainerPort.value, join(path, k.ContainerPort.key), 1, 65535, c)
     : undefined;
-  if (k.ContainerPort?.value.kind === 'scalar' && k.ContainerPort.value.style === 'quoted' && containerPort) {
+  const portStyle = k.ContainerPort?.value.kind === 'scalar' ? k.ContainerPort.value.style : undefined;
+  if ((portStyle === 'single' || portStyle === 'double') && k.ContainerPort && containerPort) {
     c.warning(k.ContainerPort.value.pos, join(path, k.ContainerPort.key), 'is a number: write it without quotes');
   }
   if (containerName === undefined || containerPort === undefined) return undefined;

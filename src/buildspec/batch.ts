@@ -4,7 +4,7 @@
 import type { FindingSink } from './findings.js';
 import { closest } from './grammar.js';
 import { child, flagOf, namedValuesOf, optional, optionalFlagOf, scalarItems, stringsOf, textOf } from './read.js';
-import type { MapNode, TreeNode } from './tree.js';
+import type { MapNode, TreeNode } from '../common/yaml-tree.js';
 import type { BatchSpec, BatchTask, BatchTaskEnv, BuildMatrix, Position } from './types.js';
 
 export function buildBatch(node: MapNode, sink: FindingSink): BatchSpec | undefined {

@@ -14,7 +14,7 @@ import type {
 } from './definitions.js';
 import { closest } from './grammar.js';
 import type { FindingSink } from './findings.js';
-import type { MapNode, ScalarNode, TreeNode } from './tree.js';
+import type { MapNode, ScalarNode, TreeNode } from '../common/yaml-tree.js';
 import type { Position } from './types.js';
 
 export interface CheckContext {

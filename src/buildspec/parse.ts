@@ -7,7 +7,7 @@ import { checkNode } from './check.js';
 import { buildspecShape, VERSIONS, type Version } from './definitions.js';
 import { FindingSink } from './findings.js';
 import { buildModel } from './model.js';
-import { entry, parseTree, type MapNode } from './tree.js';
+import { entry, parseTree, type MapNode } from '../common/yaml-tree.js';
 import type { BuildspecResult, Finding, Position } from './types.js';
 
 export { formatFinding } from './findings.js';

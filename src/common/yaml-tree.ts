@@ -1,15 +1,20 @@
 /**
- * YAML text → a small read-only tree whose scalars keep their source text and whose nodes all carry a 1-based
- * line:col. This is the only module that talks to the `yaml` package.
+ * YAML (or JSON) text → a small read-only tree whose scalars keep their source text and whose nodes all carry a
+ * 1-based line:col. This is the only module that talks to the `yaml` package; the buildspec and appspec readers
+ * both use it.
  *
- * CodeBuild's agent is a Go program that reads scalars into string fields as their literal text, so the
- * document is composed with the failsafe schema (every scalar is a string: `3.10` stays "3.10", `yes` stays
- * "yes"); nulls (`~`, `null`, nothing) are recognised from the plain text. Aliases are resolved and `<<` merge
- * keys are applied, as Go YAML decoders do. Problems become Findings; nothing here throws.
+ * The AWS agents read scalars into string fields as their literal text, so the document is composed with the
+ * failsafe schema (every scalar is a string: `3.10` stays "3.10", `yes` stays "yes", `mode: 0644` stays "0644");
+ * nulls (`~`, `null`, nothing) are recognised from the plain text, and the scalar's style tells a plain `0644`
+ * from a quoted one. Aliases are resolved and `<<` merge keys are applied, as the agents' YAML decoders do.
+ * Problems are returned; nothing here throws.
+ *
+ * The `reader` option picks whose reading (and wording) to follow: CodeBuild's Go agent (the default) or
+ * CodeDeploy's Ruby agent. See {@link READERS} for what differs.
  */
 import { Alias, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLError } from 'yaml';
-import type { Position } from './types.js';
+import type { Position } from '../buildspec/types.js';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 
@@ -55,20 +60,81 @@ export interface ParsedTree {
   readonly problems: readonly TreeProblem[];
 }
 
-/** Deeper nesting is no buildspec; stop there instead of risking the stack. */
+/** Whose YAML reading to follow: CodeBuild's Go agent (buildspecs) or CodeDeploy's Ruby agent (appspecs). */
+export type YamlReader = 'codebuild' | 'codedeploy';
+
+export interface TreeOptions {
+  /** Default 'codebuild'. */
+  readonly reader?: YamlReader;
+}
+
+interface ReaderRules {
+  /** A second document: the Go agent ignores it (a warning); CodeDeploy's reader rejects it (an error). */
+  readonly extraDocuments: 'warning' | 'error';
+  /**
+   * Syntax errors get hints and are reported once per line, unresolved tags are explained, and no tree is built
+   * after a syntax error.
+   */
+  readonly friendlySyntax: boolean;
+  /** Prefix of the problem reported when the `yaml` package itself throws while parsing. */
+  readonly cannotParse: string;
+  readonly tooDeep: string;
+  readonly badAlias: (source: string, cyclic: boolean) => string;
+  /** Following an alias counts as one more level of nesting. */
+  readonly aliasIsALevel: boolean;
+  readonly badKey: string;
+  readonly badMerge: string;
+  /** `<<` is recognised on the resolved key (an alias of a plain `<<` too), not only on a plain `<<` as written. */
+  readonly mergeOnResolvedKey: boolean;
+  /** Merged entries take the place of their `<<` key; otherwise they follow all the mapping's own entries. */
+  readonly mergeInPlace: boolean;
+}
+
+/** Deeper nesting is no buildspec or appspec; stop there instead of risking the stack. */
 const MAX_DEPTH = 64;
+
+const READERS: Record<YamlReader, ReaderRules> = {
+  codebuild: {
+    extraDocuments: 'warning',
+    friendlySyntax: true,
+    cannotParse: 'cannot parse the YAML',
+    tooDeep: `nesting deeper than ${MAX_DEPTH} levels`,
+    badAlias: (source, cyclic) =>
+      cyclic ? `alias *${source} refers to a node containing it` : `unknown alias *${source}`,
+    aliasIsALevel: false,
+    badKey:
+      'a mapping key must be a plain string; text starting with "{" or "[" is read as a YAML flow collection (quote it)',
+    badMerge: 'a "<<" merge key needs a mapping or a list of mappings',
+    mergeOnResolvedKey: false,
+    mergeInPlace: true,
+  },
+  codedeploy: {
+    extraDocuments: 'error',
+    friendlySyntax: false,
+    cannotParse: 'cannot read the YAML',
+    tooDeep: `nesting deeper than ${MAX_DEPTH}`,
+    badAlias: (source) => `alias *${source} cannot be resolved`,
+    aliasIsALevel: true,
+    badKey: 'a mapping key must be a plain string',
+    badMerge: 'a "<<" merge key needs a mapping',
+    mergeOnResolvedKey: true,
+    mergeInPlace: false,
+  },
+};
+
 const NULL_TEXT = /^(?:~|null|Null|NULL)?$/;
-const START: Position = { line: 1, col: 1 };
+export const START: Position = { line: 1, col: 1 };
 
 /** Parses YAML text into a tree. Never throws. */
-export function parseTree(text: string): ParsedTree {
+export function parseTree(text: string, options: TreeOptions = {}): ParsedTree {
+  const rules = READERS[options.reader ?? 'codebuild'];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
     doc = parseDocument(source, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
   } catch (error) {
-    return { problems: [{ severity: 'error', pos: START, message: `cannot parse the YAML: ${String(error)}` }] };
+    return { problems: [{ severity: 'error', pos: START, message: `${rules.cannotParse}: ${String(error)}` }] };
   }
   const at = (offset: number | undefined): Position => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset ?? 0, source.length)));
@@ -80,23 +146,25 @@ export function parseTree(text: string): ParsedTree {
     return source.slice(start, end).replace(/\r?\n$/, '');
   };
   const problem = (e: YAMLError, severity: 'error' | 'warning'): TreeProblem => {
-    const p = yamlProblem(e, severity, at);
-    const hint = severity === 'error' ? syntaxHint(lineText(p.pos.line)) : undefined;
+    const p = yamlProblem(e, severity, at, rules);
+    const hint = severity === 'error' && rules.friendlySyntax ? syntaxHint(lineText(p.pos.line)) : undefined;
     if (!hint) return p;
     // Point at the text to fix (e.g. the "[" to quote) rather than where the parser gave up.
     const pos = hint.col === undefined ? p.pos : { line: p.pos.line, col: hint.col };
     return { ...p, pos, message: `${p.message}; ${hint.advice}` };
   };
   // Go YAML decoders read the first document and ignore the rest: a warning, not an error.
-  const errors = doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS');
-  const extraDocs = doc.errors.filter((e) => e.code === 'MULTIPLE_DOCS');
+  const extraIsWarning = rules.extraDocuments === 'warning';
+  const errors = extraIsWarning ? doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS') : doc.errors;
+  const extraDocs = extraIsWarning ? doc.errors.filter((e) => e.code === 'MULTIPLE_DOCS') : [];
+  const errorProblems = errors.map((e) => problem(e, 'error'));
   const problems: TreeProblem[] = [
-    ...firstPerLine(errors.map((e) => problem(e, 'error'))),
+    ...(rules.friendlySyntax ? firstPerLine(errorProblems) : errorProblems),
     ...[...extraDocs, ...doc.warnings].map((e) => problem(e, 'warning')),
   ];
   // After a syntax error the document is a guess; CodeBuild stops there too.
-  if (doc.contents === null || errors.length > 0) return { problems };
-  const builder = new TreeBuilder(doc, at, problems);
+  if (doc.contents === null || (rules.friendlySyntax && errors.length > 0)) return { problems };
+  const builder = new TreeBuilder(doc, at, problems, rules);
   try {
     return { root: builder.node(doc.contents, 0), problems };
   } catch (error) {
@@ -106,14 +174,22 @@ export function parseTree(text: string): ParsedTree {
   }
 }
 
-function yamlProblem(e: YAMLError, severity: 'error' | 'warning', at: (o: number) => Position): TreeProblem {
+function yamlProblem(
+  e: YAMLError,
+  severity: 'error' | 'warning',
+  at: (o: number) => Position,
+  rules: ReaderRules,
+): TreeProblem {
   const firstLine = e.message.split('\n')[0] ?? e.message;
   const message = firstLine.replace(/ at line \d+, column \d+:?$/, '');
   if (e.code === 'MULTIPLE_DOCS') {
-    const message = 'the file holds more than one YAML document (a second "---"); only the first one is used';
+    const message =
+      rules.extraDocuments === 'warning'
+        ? 'the file holds more than one YAML document (a second "---"); only the first one is used'
+        : 'the file holds more than one YAML document (a second "---")';
     return { severity, pos: at(e.pos[0]), message };
   }
-  if (e.code === 'TAG_RESOLVE_FAILED') {
+  if (e.code === 'TAG_RESOLVE_FAILED' && rules.friendlySyntax) {
     return { severity, pos: at(e.pos[0]), message: `${message}; the value is read as plain text` };
   }
   return { severity, pos: at(e.pos[0]), message: `YAML syntax: ${message}` };
@@ -160,6 +236,7 @@ class TreeBuilder {
     private readonly doc: Document.Parsed,
     private readonly at: (offset: number | undefined) => Position,
     private readonly problems: TreeProblem[],
+    private readonly rules: ReaderRules,
   ) {}
 
   node(n: unknown, depth: number): TreeNode {
@@ -186,7 +263,7 @@ class TreeBuilder {
     const pos = this.start((n ?? {}) as { range?: number[] });
     if (!this.tooDeep) {
       this.tooDeep = true;
-      this.problems.push({ severity: 'error', pos, message: `nesting deeper than ${MAX_DEPTH} levels` });
+      this.problems.push({ severity: 'error', pos, message: this.rules.tooDeep });
     }
     return { kind: 'scalar', text: '', isNull: true, style: 'plain', pos };
   }
@@ -195,12 +272,10 @@ class TreeBuilder {
     const target = a.resolve(this.doc);
     const pos = this.start(a);
     if (target === undefined || this.building.has(target)) {
-      const why =
-        target === undefined ? `unknown alias *${a.source}` : `alias *${a.source} refers to a node containing it`;
-      this.problems.push({ severity: 'error', pos, message: why });
+      this.problems.push({ severity: 'error', pos, message: this.rules.badAlias(a.source, target !== undefined) });
       return { kind: 'scalar', text: '', isNull: true, style: 'plain', pos };
     }
-    return this.node(target, depth);
+    return this.node(target, this.rules.aliasIsALevel ? depth + 1 : depth);
   }
 
   private scalar(s: Scalar): ScalarNode {
@@ -217,21 +292,31 @@ class TreeBuilder {
       const keyNode = pair.key;
       const keyPos = isNode(keyNode) ? this.start(keyNode) : pos;
       const value = pair.value === null ? this.emptyValue(keyNode, keyPos) : this.node(pair.value, depth + 1);
-      if (isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<') {
+      const plainMerge = isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<';
+      if (plainMerge && !this.rules.mergeOnResolvedKey) {
         ordered.push(...this.mergeSources(value, keyPos).map((e) => ({ ...e, merged: true })));
         continue;
       }
-      const key = this.keyText(keyNode, keyPos, depth);
-      if (key !== undefined) ordered.push({ key, keyPos, value, merged: false });
+      const key = this.key(keyNode, keyPos, depth);
+      if (key === undefined) continue;
+      if (this.rules.mergeOnResolvedKey && key.style === 'plain' && key.text === '<<') {
+        ordered.push(...this.mergeSources(value, keyPos).map((e) => ({ ...e, merged: true })));
+        continue;
+      }
+      ordered.push({ key: key.text, keyPos, value, merged: false });
     }
-    // `<<` merges in place; explicit keys win over merged ones, and among merged maps the first one listed wins.
+    // Explicit keys win over merged ones, and among merged maps the first one listed wins.
     const explicit = new Set(ordered.filter((e) => !e.merged).map((e) => e.key));
     const seen = new Set<string>();
-    const entries = ordered.filter((e) => {
+    const kept = ordered.filter((e) => {
       if (e.merged && (explicit.has(e.key) || seen.has(e.key))) return false;
       seen.add(e.key);
       return true;
     });
+    // `<<` merges in place, or (CodeDeploy) after the mapping's own keys.
+    const entries = this.rules.mergeInPlace
+      ? kept
+      : [...kept.filter((e) => !e.merged), ...kept.filter((e) => e.merged)];
     return { kind: 'map', entries: entries.map(({ key, keyPos, value }) => ({ key, keyPos, value })), pos };
   }
 
@@ -240,12 +325,10 @@ class TreeBuilder {
     return { kind: 'scalar', text: '', isNull: true, style: 'plain', pos: range ? this.at(range[1]) : keyPos };
   }
 
-  private keyText(keyNode: unknown, keyPos: Position, depth: number): string | undefined {
+  private key(keyNode: unknown, keyPos: Position, depth: number): ScalarNode | undefined {
     const key = keyNode === null ? undefined : this.node(keyNode, depth + 1);
-    if (key?.kind === 'scalar') return key.text;
-    const message =
-      'a mapping key must be a plain string; text starting with "{" or "[" is read as a YAML flow collection (quote it)';
-    this.problems.push({ severity: 'error', pos: keyPos, message });
+    if (key?.kind === 'scalar') return key;
+    this.problems.push({ severity: 'error', pos: keyPos, message: this.rules.badKey });
     return undefined;
   }
 
@@ -254,12 +337,7 @@ class TreeBuilder {
     const out: MapEntry[] = [];
     for (const source of sources) {
       if (source.kind === 'map') out.push(...source.entries);
-      else
-        this.problems.push({
-          severity: 'error',
-          pos,
-          message: 'a "<<" merge key needs a mapping or a list of mappings',
-        });
+      else this.problems.push({ severity: 'error', pos, message: this.rules.badMerge });
     }
     return out;
   }
@@ -280,7 +358,14 @@ function scalarStyle(type: Scalar['type']): ScalarStyle {
   }
 }
 
-/** The entry of `map` named `key`, if any. */
+/** The entry of `map` named `key` (exact), if any. */
 export function entry(map: TreeNode | undefined, key: string): MapEntry | undefined {
   return map?.kind === 'map' ? map.entries.find((e) => e.key === key) : undefined;
+}
+
+/** A human name for a node's kind, for messages: "a list", "a mapping", a quoted scalar's text, "empty". */
+export function kindName(node: TreeNode): string {
+  if (node.kind === 'seq') return 'a list';
+  if (node.kind === 'map') return 'a mapping';
+  return node.isNull ? 'empty' : `"${node.text}"`;
 }
