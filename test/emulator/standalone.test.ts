@@ -11,9 +11,23 @@ test('the standalone emulator serves until SIGTERM', async () => {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Whatever happens below, the emulator process does not outlive the test.
+  const stop = (): void => void (child.exitCode === null && child.kill('SIGKILL'));
+  process.once('exit', stop);
+  try {
+    await check(child);
+  } finally {
+    stop();
+    process.removeListener('exit', stop);
+  }
+});
+
+async function check(child: ReturnType<typeof spawn>): Promise<void> {
+  if (child.stdout === null) throw new Error('no stdout');
+  const stdout = child.stdout;
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
+    stdout.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
       if (m?.[1]) resolve(m[1]);
@@ -31,4 +45,4 @@ test('the standalone emulator serves until SIGTERM', async () => {
   const [code] = await once(child, 'exit');
   expect(code).toBe(0);
   expect(out).toBe(`listening on ${url}\n`);
-});
+}
