@@ -1,8 +1,8 @@
-export const id = 450;
-export const ids = [450,5,990];
+export const id = 421;
+export const ids = [421,332,849];
 export const modules = {
 
-/***/ 4999:
+/***/ 7326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AWS_CICD_VERSION, DEFAULT_MAX_ATTEMPTS, USER_AGENT, endpointFromEnv, resolveRegion
 
 // EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(7963);
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(6193);
+var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 const DEFAULT_BASE_DELAY_MS = 100;
@@ -141,7 +141,7 @@ function endpointFromEnv(env, service) {
 
 /***/ }),
 
-/***/ 6193:
+/***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -153,7 +153,7 @@ function endpointFromEnv(env, service) {
 /* harmony export */   z7: () => (/* binding */ deniedPermission)
 /* harmony export */ });
 /* unused harmony exports NO_CREDENTIALS, isCredentialsError, isAccessDenied, isNotFound */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7963);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /**
  * AWS SDK errors → one-line reasons a user can act on, and UserErrors carrying them (printed without a stack).
  * Anything that is not an AWS, credentials or network error is a bug and is passed through untouched.
@@ -311,7 +311,7 @@ function toUserError(err, prefix) {
 
 /***/ }),
 
-/***/ 2990:
+/***/ 1849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -323,10 +323,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   jsonKeyValue: () => (/* binding */ jsonKeyValue),
 /* harmony export */   secretVersionKey: () => (/* binding */ secretVersionKey)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8562);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7963);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4999);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
+/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2994);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7326);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 /**
  * Secrets Manager: reading a secret the way a buildspec's `secrets-manager` reference names it
  * (`secret-id:json-key:version-stage:version-id`).
@@ -404,7 +404,7 @@ async function getSecretValue(client, ref) {
 
 /***/ }),
 
-/***/ 5:
+/***/ 8332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -414,10 +414,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   createSsmClient: () => (/* binding */ createSsmClient),
 /* harmony export */   getParameters: () => (/* binding */ getParameters)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(544);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7963);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4999);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
+/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4736);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7326);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 /** Parameter Store: reading many parameters with ssm:GetParameters, decrypted, ten per call. */
 
 
@@ -518,17 +518,17 @@ async function regionOf(client) {
 
 /***/ }),
 
-/***/ 450:
+/***/ 8421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   resolveAwsVariables: () => (/* binding */ resolveAwsVariables)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7963);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6193);
-/* harmony import */ var _aws_ssm_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5);
-/* harmony import */ var _aws_secretsmanager_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2990);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9378);
+/* harmony import */ var _aws_ssm_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8332);
+/* harmony import */ var _aws_secretsmanager_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1849);
 
 
 

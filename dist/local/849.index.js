@@ -1,8 +1,8 @@
-export const id = 5;
-export const ids = [5];
+export const id = 849;
+export const ids = [849];
 export const modules = {
 
-/***/ 4999:
+/***/ 7326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: AWS_CICD_VERSION, DEFAULT_MAX_ATTEMPTS, USER_AGENT, endpointFromEnv, resolveRegion
 
 // EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(7963);
+var errors = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(6193);
+var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/retry.ts
 
 const DEFAULT_BASE_DELAY_MS = 100;
@@ -141,7 +141,7 @@ function endpointFromEnv(env, service) {
 
 /***/ }),
 
-/***/ 6193:
+/***/ 9378:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -153,7 +153,7 @@ function endpointFromEnv(env, service) {
 /* harmony export */   z7: () => (/* binding */ deniedPermission)
 /* harmony export */ });
 /* unused harmony exports NO_CREDENTIALS, isCredentialsError, isAccessDenied, isNotFound */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7963);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
 /**
  * AWS SDK errors → one-line reasons a user can act on, and UserErrors carrying them (printed without a stack).
  * Anything that is not an AWS, credentials or network error is a bug and is passed through untouched.
@@ -311,115 +311,94 @@ function toUserError(err, prefix) {
 
 /***/ }),
 
-/***/ 5:
+/***/ 1849:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GET_PARAMETERS_BATCH: () => (/* binding */ GET_PARAMETERS_BATCH),
-/* harmony export */   ParameterError: () => (/* binding */ ParameterError),
-/* harmony export */   createSsmClient: () => (/* binding */ createSsmClient),
-/* harmony export */   getParameters: () => (/* binding */ getParameters)
+/* harmony export */   SecretError: () => (/* binding */ SecretError),
+/* harmony export */   createSecretsManagerClient: () => (/* binding */ createSecretsManagerClient),
+/* harmony export */   fetchSecretString: () => (/* binding */ fetchSecretString),
+/* harmony export */   getSecretValue: () => (/* binding */ getSecretValue),
+/* harmony export */   jsonKeyValue: () => (/* binding */ jsonKeyValue),
+/* harmony export */   secretVersionKey: () => (/* binding */ secretVersionKey)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(544);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7963);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4999);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6193);
-/** Parameter Store: reading many parameters with ssm:GetParameters, decrypted, ten per call. */
-
-
-
-
-/** The most names one GetParameters call accepts. */
-const GET_PARAMETERS_BATCH = 10;
-function createSsmClient(opts = {}) {
-    return new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__/* .SSMClient */ .jBj((0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .clientConfig */ .yO)({ service: 'SSM', ...opts }));
-}
+/* harmony import */ var _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2994);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7326);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 /**
- * Parameters that could not be read. `missing`: they do not exist (GetParameters listed them as
- * InvalidParameters); `failed`: the call itself failed (credentials, permissions, network...).
+ * Secrets Manager: reading a secret the way a buildspec's `secrets-manager` reference names it
+ * (`secret-id:json-key:version-stage:version-id`).
  */
-class ParameterError extends _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
-    kind;
-    parameters;
+
+
+
+
+function createSecretsManagerClient(opts = {}) {
+    return new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__/* .SecretsManagerClient */ ._H((0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .clientConfig */ .yO)({ service: 'Secrets Manager', ...opts }));
+}
+/** A secret that could not be read or used. The message never contains the secret's value. */
+class SecretError extends _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    secretId;
     reason;
-    constructor(kind, parameters, reason, options = {}) {
-        super(`cannot read ${listOf(parameters)}: ${reason}`, options);
-        this.kind = kind;
-        this.parameters = parameters;
+    constructor(secretId, reason, options = {}) {
+        super(`cannot read secret "${secretId}": ${reason}`, options);
+        this.secretId = secretId;
         this.reason = reason;
     }
 }
-function listOf(names) {
-    const quoted = names.map((n) => `"${n}"`).join(', ');
-    return names.length === 1 ? `parameter ${quoted}` : `parameters ${quoted}`;
+/** A key that tells two references to the same secret version apart from others (for fetching each once). */
+function secretVersionKey(ref) {
+    return JSON.stringify([ref.secretId, ref.versionStage ?? '', ref.versionId ?? '']);
+}
+/** The secret's text (SecretString). A binary secret is a SecretError. */
+async function fetchSecretString(client, ref) {
+    let output;
+    try {
+        output = await client.send(new _aws_sdk_client_secrets_manager__WEBPACK_IMPORTED_MODULE_3__/* .GetSecretValueCommand */ .d2({
+            SecretId: ref.secretId,
+            ...(ref.versionStage ? { VersionStage: ref.versionStage } : {}),
+            ...(ref.versionId ? { VersionId: ref.versionId } : {}),
+        }));
+    }
+    catch (error) {
+        if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(error))
+            throw error;
+        throw new SecretError(ref.secretId, (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(error), { cause: error });
+    }
+    if (output.SecretString === undefined) {
+        const what = output.SecretBinary === undefined ? 'has no value' : 'is binary (SecretBinary)';
+        throw new SecretError(ref.secretId, `the secret ${what}; only text secrets (SecretString) can be used`);
+    }
+    return output.SecretString;
 }
 /**
- * The values of `names` (duplicates fetched once), with WithDecryption, in batches of ten. Every missing
- * parameter is named in one ParameterError; a failed call throws a ParameterError for its batch.
+ * The value of `jsonKey` in a secret holding a JSON object: strings as they are, other values as their JSON text
+ * (`5`, `true`, `{"a":1}`).
  */
-async function getParameters(client, names) {
-    const unique = [...new Set(names)];
-    const values = new Map();
-    const missing = [];
-    for (let i = 0; i < unique.length; i += GET_PARAMETERS_BATCH) {
-        const batch = unique.slice(i, i + GET_PARAMETERS_BATCH);
-        let output;
-        try {
-            output = await client.send(new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_3__/* .GetParametersCommand */ .AFe({ Names: batch, WithDecryption: true }));
-        }
-        catch (error) {
-            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(error))
-                throw error;
-            throw new ParameterError('failed', culprits(error, batch), (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(error), { cause: error });
-        }
-        const found = byRequestedName(output.Parameters ?? []);
-        for (const name of batch) {
-            const value = found.get(name);
-            if (value === undefined)
-                missing.push(name);
-            else
-                values.set(name, value);
-        }
-    }
-    if (missing.length > 0) {
-        const region = await regionOf(client);
-        throw new ParameterError('missing', missing, `not found${region ? ` in ${region}` : ''}`);
-    }
-    return values;
-}
-/** A parameter is asked for by name, ARN, or either with a `:version`/`:label` selector. */
-function byRequestedName(parameters) {
-    const out = new Map();
-    for (const p of parameters) {
-        if (p.Value === undefined)
-            continue;
-        for (const id of [p.Name, p.ARN]) {
-            if (id === undefined)
-                continue;
-            out.set(id + (p.Selector ?? ''), p.Value);
-            if (!out.has(id))
-                out.set(id, p.Value);
-        }
-    }
-    return out;
-}
-/** The parameter an access-denied message names, when it names one of the batch; else the whole batch. */
-function culprits(error, batch) {
-    const resource = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .deniedPermission */ .z7)(String(error.message ?? ''))?.resource;
-    const match = resource?.match(/:parameter(\/.*)$/)?.[1];
-    if (match === undefined)
-        return batch;
-    const hit = batch.filter((n) => n === match || `/${n}` === match || n === resource);
-    return hit.length > 0 ? hit : batch;
-}
-async function regionOf(client) {
+function jsonKeyValue(secretString, jsonKey, secretId) {
+    let parsed;
     try {
-        return await client.config.region();
+        parsed = JSON.parse(secretString);
     }
     catch {
-        return undefined;
+        // JSON.parse's message quotes the text: never show it.
+        parsed = undefined;
     }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+        throw new SecretError(secretId, `json-key "${jsonKey}" needs a secret holding a JSON object, and this one does not`);
+    }
+    if (!Object.hasOwn(parsed, jsonKey)) {
+        throw new SecretError(secretId, `the secret has no JSON key "${jsonKey}"`);
+    }
+    const value = parsed[jsonKey];
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+/** The value a `secrets-manager` reference names: the whole secret, or one JSON key of it. */
+async function getSecretValue(client, ref) {
+    const secret = await fetchSecretString(client, ref);
+    return ref.jsonKey ? jsonKeyValue(secret, ref.jsonKey, ref.secretId) : secret;
 }
 
 
