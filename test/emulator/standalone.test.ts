@@ -7,15 +7,20 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 test('the standalone emulator serves until SIGTERM', async () => {
-  const child = spawn(`${root}node_modules/.bin/tsx`, ['test/harness/aws/cli.ts', '--port', '0', '--seed', '5'], {
+  // One process (node with tsx's loader, not the tsx wrapper that runs a second node), so killing it ends it.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/harness/aws/cli.ts', '--port', '0', '--seed', '5'], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   // Whatever happens below, the emulator process does not outlive the test.
   const stop = (): void => void (child.exitCode === null && child.kill('SIGKILL'));
   process.once('exit', stop);
   try {
     await check(child);
+  } catch (error) {
+    throw new Error(`${String(error)}\nemulator stderr:\n${stderr}`, { cause: error });
   } finally {
     stop();
     process.removeListener('exit', stop);
