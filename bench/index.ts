@@ -7,6 +7,7 @@ type Bench = () => Promise<Record<string, number | string>>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   runner: async () => (await import('./runner.js')).benchRunner,
   artifacts: async () => (await import('./artifacts.js')).benchArtifacts,
+  build: async () => (await import('./build.js')).benchBuild,
 };
 
 const wanted = process.argv.slice(2);

@@ -3,10 +3,12 @@ import type { CliContext, CommandSpec } from './context.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';
 import { runCommand } from './commands/run.js';
+import { buildCommand } from './commands/build.js';
+import { logsCommand } from './commands/logs.js';
 
 export type { CliContext } from './context.js';
 
-const COMMANDS: readonly CommandSpec[] = [validateCommand, schemaCommand, runCommand];
+const COMMANDS: readonly CommandSpec[] = [validateCommand, schemaCommand, runCommand, buildCommand, logsCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,0 +1,129 @@
+/**
+ * CodeBuild: the client factory and thin typed calls for starting, reading and stopping builds and batch builds.
+ *
+ * Failures a user must act on (missing project, missing permission, account quota, invalid input) become
+ * UserErrors naming the IAM action; throttling and network failures that outlived the SDK's retries are rethrown
+ * as they are, so a caller that polls can simply try again later.
+ */
+import {
+  BatchGetBuildBatchesCommand,
+  BatchGetBuildsCommand,
+  CodeBuildClient,
+  StartBuildBatchCommand,
+  StartBuildCommand,
+  StopBuildBatchCommand,
+  StopBuildCommand,
+  type Build,
+  type BuildBatch,
+  type StartBuildBatchCommandInput,
+  type StartBuildCommandInput,
+} from '@aws-sdk/client-codebuild';
+import { UserError } from '../common/errors.js';
+import { clientConfig, type ClientOptions } from './config.js';
+import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
+
+export type { Build, BuildBatch, StartBuildBatchCommandInput, StartBuildCommandInput };
+
+export function createCodeBuildClient(opts: ClientOptions = {}): CodeBuildClient {
+  return new CodeBuildClient(clientConfig({ service: 'CodeBuild', ...opts }));
+}
+
+/** What the build code needs from CodeBuild; `codeBuildApi(client)` implements it, tests fake it. */
+export interface CodeBuildApi {
+  startBuild(input: StartBuildCommandInput): Promise<Build>;
+  startBuildBatch(input: StartBuildBatchCommandInput): Promise<BuildBatch>;
+  /** BatchGetBuilds; builds that do not exist are left out. At most 100 ids. */
+  getBuilds(ids: readonly string[], signal?: AbortSignal): Promise<Build[]>;
+  getBuildBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
+  stopBuild(id: string, signal?: AbortSignal): Promise<Build | undefined>;
+  stopBuildBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
+}
+
+export function codeBuildApi(client: CodeBuildClient): CodeBuildApi {
+  const call = async <T>(action: string, subject: string, send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (error) {
+      throw codeBuildError(error, action, subject);
+    }
+  };
+  return {
+    startBuild: (input) =>
+      call('StartBuild', input.projectName ?? '', async () => {
+        const { build } = await client.send(new StartBuildCommand(input));
+        if (!build?.id) throw new Error('StartBuild answered without a build');
+        return build;
+      }),
+    startBuildBatch: (input) =>
+      call('StartBuildBatch', input.projectName ?? '', async () => {
+        const { buildBatch } = await client.send(new StartBuildBatchCommand(input));
+        if (!buildBatch?.id) throw new Error('StartBuildBatch answered without a build batch');
+        return buildBatch;
+      }),
+    getBuilds: (ids, signal) =>
+      call('BatchGetBuilds', ids.join(', '), async () => {
+        const out = await client.send(new BatchGetBuildsCommand({ ids: [...ids] }), { abortSignal: signal });
+        return out.builds ?? [];
+      }),
+    getBuildBatch: (id, signal) =>
+      call('BatchGetBuildBatches', id, async () => {
+        const out = await client.send(new BatchGetBuildBatchesCommand({ ids: [id] }), { abortSignal: signal });
+        return out.buildBatches?.[0];
+      }),
+    stopBuild: (id, signal) =>
+      call(
+        'StopBuild',
+        id,
+        async () => (await client.send(new StopBuildCommand({ id }), { abortSignal: signal })).build,
+      ),
+    stopBuildBatch: (id, signal) =>
+      call(
+        'StopBuildBatch',
+        id,
+        async () => (await client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal })).buildBatch,
+      ),
+  };
+}
+
+const QUOTA_HELP =
+  'ask for more in Service Quotas (AWS CodeBuild → "Concurrently running builds for <environment type>/<compute type>")';
+
+/**
+ * The error to throw for a failed CodeBuild call: a UserError that says what to do for the failures a user can fix,
+ * the original error for transient failures and bugs.
+ */
+export function codeBuildError(error: unknown, action: string, subject: string): Error {
+  // Throttling and lost connections that outlived the SDK's retries are for the caller to retry later.
+  if (error instanceof UserError || !isAwsError(error) || isThrottling(error) || isConnectionError(error)) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  const name = (error as { name?: unknown }).name;
+  const message = String((error as { message?: unknown }).message ?? '');
+  const detail = `${String(name)}: ${message}`;
+  const fail = (text: string) => new UserError(text, { cause: error });
+  if (isAccessDenied(error)) {
+    const reason = describeAwsError(error);
+    const named = reason.startsWith('missing IAM permission') ? reason : `missing IAM permission codebuild:${action}`;
+    return fail(`${action} ${subject}: ${named} (${detail})`);
+  }
+  if (name === 'ResourceNotFoundException') {
+    if (action === 'StartBuild' || action === 'StartBuildBatch') {
+      return fail(`CodeBuild project "${subject}" not found (${message}); check project-name and the AWS region`);
+    }
+    return fail(`${action}: ${subject} not found (${message})`);
+  }
+  if (name === 'AccountLimitExceededException') {
+    if (/more than 0 /.test(message) || /\b0 (active )?builds/.test(message)) {
+      return fail(
+        `${action} ${subject}: the account's concurrent build quota is 0 (new AWS accounts often start there), so ` +
+          `CodeBuild cannot run any build: ${QUOTA_HELP} (${detail})`,
+      );
+    }
+    return fail(
+      `${action} ${subject}: the concurrent build limit of the account or project is reached; wait for running ` +
+        `builds to finish, raise the project's concurrent build limit, or ${QUOTA_HELP} (${detail})`,
+    );
+  }
+  if (name === 'InvalidInputException') return fail(`${action} ${subject}: CodeBuild refused the request (${detail})`);
+  return fail(`${action} ${subject}: ${describeAwsError(error)}`);
+}

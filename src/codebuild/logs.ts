@@ -1,0 +1,447 @@
+/**
+ * LogFollower: a build's CloudWatch Logs stream, every line exactly once and in order, as soon as it can be read.
+ *
+ * Live mode opens a Live Tail session (lines about a second after ingestion); once the session has started it reads
+ * what came before with GetLogEvents (the catch-up), then hands on the session's lines, skipping those the catch-up
+ * already delivered. Poll mode pages through GetLogEvents with its forward token, fast while lines flow and slower
+ * when the stream is idle. Live mode falls back to polling for good when Live Tail is unavailable or denied, when
+ * it keeps failing, or when it starts sampling (over 500 lines a second).
+ *
+ * Exactly once: the follower remembers the (timestamp, message) of the lines of the last `overlapMs` (by timestamp).
+ * Whenever a read restarts from a position instead of a token (a new Live Tail session, the switch to polling, the
+ * final drain) it re-reads from `lastTimestamp - overlapMs` and skips, as a multiset, what it has already delivered.
+ * A token-continued read never skips, so a build that prints the same line twice in one millisecond shows it twice.
+ *
+ * The end: `finish()` (the build is complete) stops Live Tail and drains with GetLogEvents until the forward token
+ * comes back unchanged (the stream's end) and at least `drainSettleMs` has passed since the build ended, so no late
+ * line is lost.
+ * Throttling that outlives the SDK's retries waits the project's jittered back-off (src/aws/retry.ts) and retries
+ * the same request, so throttling delays lines but never drops or repeats them.
+ */
+import type { LiveTailMessage, LogEvent, LogsApi, LogStreamRef } from '../aws/logs.js';
+import { isNotFound, isThrottling } from '../aws/errors.js';
+import { BackoffRetryStrategy } from '../aws/retry.js';
+import { UserError } from '../common/errors.js';
+import { isTransient, realSleep, silentLogger, systemClock, type Clock, type Logger, type Sleep } from './types.js';
+
+export type LogsMode = 'live' | 'poll';
+
+export interface LogFollowerOptions {
+  readonly api: LogsApi;
+  readonly stream: LogStreamRef;
+  /** 'live' tries Live Tail first (it needs `stream.groupArn`). */
+  readonly mode: LogsMode;
+  /** Called for every line, in order, once. */
+  readonly onLine: (event: LogEvent) => void;
+  readonly clock?: Clock;
+  readonly sleep?: Sleep;
+  readonly logger?: Logger;
+  /** [0, 1) jitter source of the back-off. */
+  readonly random?: () => number;
+  /** Poll interval bounds: `minMs` while lines flow, growing by `factor` per idle poll up to `maxMs`. */
+  readonly poll?: { readonly minMs?: number; readonly maxMs?: number; readonly factor?: number };
+  /** How far back (by timestamp) a restarted read goes to find lines it may have missed. */
+  readonly overlapMs?: number;
+  /** After finish(), keep reading at least this long for lines that become readable late. */
+  readonly drainSettleMs?: number;
+  /** Give up draining after this long without a successful read (a warning says lines may be missing). */
+  readonly maxDrainMs?: number;
+  /** Consecutive Live Tail failures before polling for good. */
+  readonly liveTailAttempts?: number;
+}
+
+export interface LogFollowerStats {
+  lines: number;
+  getLogEventsCalls: number;
+  liveTailSessions: number;
+  /** The mode in use at the end. */
+  mode: LogsMode;
+  /** Why Live Tail was given up, when it was. */
+  fallbackReason?: string;
+  /** Why the log could not be followed to its end, when it could not. */
+  failure?: string;
+}
+
+export const DEFAULT_POLL = { minMs: 500, maxMs: 5000, factor: 1.5 };
+export const DEFAULT_OVERLAP_MS = 30_000;
+export const DEFAULT_DRAIN_SETTLE_MS = 500;
+export const DEFAULT_MAX_DRAIN_MS = 300_000;
+/** A GetLogEvents page with this many lines is read on at once; a smaller one waits for the next poll. */
+const FULL_PAGE = 500;
+
+const keyOf = (e: LogEvent): string => `${e.timestamp}\u0000${e.message}`;
+
+/** Takes one `key` out of a multiset; false when it is not there. */
+function consume(skip: Map<string, number>, key: string): boolean {
+  const n = skip.get(key);
+  if (n === undefined) return false;
+  if (n <= 1) skip.delete(key);
+  else skip.set(key, n - 1);
+  return true;
+}
+
+/** The delivered lines of the last `windowMs` (by timestamp), and the latest timestamp. */
+class DeliveredWindow {
+  private entries: Array<{ key: string; timestamp: number }> = [];
+  private head = 0;
+  last: number | undefined;
+
+  constructor(private readonly windowMs: number) {}
+
+  add(event: LogEvent): void {
+    this.entries.push({ key: keyOf(event), timestamp: event.timestamp });
+    this.last = Math.max(this.last ?? event.timestamp, event.timestamp);
+    const oldest = this.last - this.windowMs;
+    while (this.head < this.entries.length && (this.entries[this.head]?.timestamp ?? 0) < oldest) this.head++;
+    if (this.head > 1024 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** Multiset of the keys delivered with a timestamp ≥ `from`. */
+  since(from: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (let i = this.head; i < this.entries.length; i++) {
+      const entry = this.entries[i];
+      if (entry && entry.timestamp >= from) out.set(entry.key, (out.get(entry.key) ?? 0) + 1);
+    }
+    return out;
+  }
+}
+
+/** A GetLogEvents read: a token once there is one, else a start time (with lines to skip) or the head. */
+interface PollCursor {
+  token?: string;
+  startTime?: number;
+  skip?: Map<string, number>;
+}
+
+/** Messages of a Live Tail session, buffered so the catch-up read can run while the session keeps streaming. */
+class MessageQueue {
+  private readonly items: LiveTailMessage[] = [];
+  private closed = false;
+  private error: unknown;
+  private wake: (() => void) | undefined;
+
+  push(message: LiveTailMessage): void {
+    this.items.push(message);
+    this.wake?.();
+  }
+
+  close(error?: unknown): void {
+    this.closed = true;
+    this.error = error;
+    this.wake?.();
+  }
+
+  /** The next message; undefined when the session ended or `signal` aborted; throws the session's error. */
+  async next(signal: AbortSignal): Promise<LiveTailMessage | undefined> {
+    for (;;) {
+      if (signal.aborted) return undefined;
+      const item = this.items.shift();
+      if (item !== undefined) return item;
+      if (this.closed) {
+        if (this.error !== undefined) throw this.error;
+        return undefined;
+      }
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          this.wake = undefined;
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        this.wake = done;
+        signal.addEventListener('abort', done, { once: true });
+      });
+    }
+  }
+}
+
+type SessionEnd = 'finishing' | 'sampled' | 'ended';
+
+export class LogFollower {
+  private readonly clock: Clock;
+  private readonly sleep: Sleep;
+  private readonly logger: Logger;
+  private readonly backoff: BackoffRetryStrategy;
+  private readonly poll: { minMs: number; maxMs: number; factor: number };
+  private readonly overlapMs: number;
+  private readonly delivered: DeliveredWindow;
+  /** Aborted by finish() and abort(): ends sleeps and the Live Tail session. */
+  private readonly wake = new AbortController();
+  /** Aborted by abort(): ends everything, the drain included. */
+  private readonly hardStop = new AbortController();
+  private finishing = false;
+  private finishAt = 0;
+  private cursor: PollCursor | undefined;
+  private done: Promise<void> | undefined;
+  /** Consecutive failed GetLogEvents calls. */
+  private failures = 0;
+  readonly stats: LogFollowerStats;
+
+  constructor(private readonly options: LogFollowerOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.sleep = options.sleep ?? realSleep;
+    this.logger = options.logger ?? silentLogger;
+    this.backoff = new BackoffRetryStrategy({ maxAttempts: 1, random: options.random });
+    this.poll = { ...DEFAULT_POLL, ...options.poll };
+    this.overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
+    this.delivered = new DeliveredWindow(this.overlapMs);
+    this.stats = { lines: 0, getLogEventsCalls: 0, liveTailSessions: 0, mode: options.mode };
+  }
+
+  /** Starts following in the background; idempotent. */
+  start(): void {
+    this.done ??= this.run();
+  }
+
+  /**
+   * The build is complete: read the stream to its end, then stop. Resolves when every line has been delivered.
+   * `endedAt` (the build's end time, epoch ms) lets the settle time count from the build's end rather than from now.
+   */
+  async finish(endedAt?: number): Promise<LogFollowerStats> {
+    if (!this.finishing) {
+      this.finishing = true;
+      const now = this.clock();
+      this.finishAt = endedAt === undefined ? now : Math.min(now, endedAt);
+      this.wake.abort();
+    }
+    this.start();
+    await this.done;
+    return this.stats;
+  }
+
+  /** Stops at once, without draining. */
+  async abort(): Promise<void> {
+    this.finishing = true;
+    this.wake.abort();
+    this.hardStop.abort();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    try {
+      if (this.options.mode === 'live') {
+        if (this.options.stream.groupArn === undefined) this.fallBack('the log group ARN is unknown');
+        else await this.followLive();
+      }
+      if (!this.finishing) await this.followPoll();
+      await this.drain();
+    } catch (error) {
+      if (this.hardStop.signal.aborted) return;
+      this.stats.failure = error instanceof UserError ? error.message : String((error as Error)?.message ?? error);
+      this.logger.warning(`cannot follow the build log: ${this.stats.failure}`);
+    }
+  }
+
+  private deliver(event: LogEvent): void {
+    this.delivered.add(event);
+    this.stats.lines++;
+    this.options.onLine(event);
+  }
+
+  /** A read that starts over from the delivered frontier (or the head), skipping what it re-reads. */
+  private restartCursor(): PollCursor {
+    const last = this.delivered.last;
+    if (last === undefined) return {};
+    const startTime = Math.max(0, last - this.overlapMs);
+    return { startTime, skip: this.delivered.since(startTime) };
+  }
+
+  // ---- polling ---------------------------------------------------------------------------------------------------
+
+  /**
+   * One GetLogEvents call: delivers its new lines, advances the cursor. 'end' when the token came back unchanged
+   * (or the stream does not exist yet); 'more' when there may be more to read now; 'retry' after a failure waited
+   * its back-off. UserErrors (a missing permission) are thrown.
+   */
+  private async pollStep(cursor: PollCursor): Promise<'more' | 'end' | 'retry'> {
+    const from = cursor.token !== undefined ? { nextToken: cursor.token } : { startTime: cursor.startTime };
+    let page;
+    try {
+      this.stats.getLogEventsCalls++;
+      page = await this.options.api.getLogEvents(this.options.stream, from, this.hardStop.signal);
+    } catch (error) {
+      if (this.hardStop.signal.aborted) throw error;
+      if (isNotFound(error)) return 'end';
+      if (error instanceof UserError) throw error;
+      this.failures++;
+      if (!isTransient(error) && this.failures > 5) throw error;
+      this.logger.debug(`GetLogEvents failed (${(error as Error)?.message ?? String(error)}); retrying`);
+      await this.sleep(this.backoff.delay(Math.min(this.failures - 1, 6), isThrottling(error)), this.hardStop.signal);
+      return 'retry';
+    }
+    this.failures = 0;
+    for (const event of page.events) {
+      if (cursor.skip !== undefined && consume(cursor.skip, keyOf(event))) continue;
+      this.deliver(event);
+    }
+    const end = cursor.token !== undefined && page.nextForwardToken === cursor.token;
+    if (page.nextForwardToken !== undefined) cursor.token = page.nextForwardToken;
+    if (!end) return 'more';
+    cursor.skip = undefined;
+    return 'end';
+  }
+
+  /** Polls until finish(): straight on while pages come, then waits min…max between polls of an idle stream. */
+  private async followPoll(): Promise<void> {
+    const cursor = (this.cursor = this.restartCursor());
+    let interval: number | undefined;
+    let linesAtLastWait = this.stats.lines;
+    while (!this.finishing) {
+      const before = this.stats.lines;
+      const step = await this.pollStep(cursor);
+      if (step === 'retry') continue;
+      // A big page (or a token that moved without lines) says there is more now; a small one, that the stream's
+      // end is near: wait for more rather than ask again at once (the token keeps the place either way).
+      const got = this.stats.lines - before;
+      if (step === 'more' && (got === 0 || got >= FULL_PAGE)) continue;
+      interval =
+        interval === undefined || this.stats.lines > linesAtLastWait
+          ? this.poll.minMs
+          : Math.min(this.poll.maxMs, interval * this.poll.factor);
+      linesAtLastWait = this.stats.lines;
+      await this.sleep(Math.round(interval), this.wake.signal);
+    }
+  }
+
+  /** Reads until the stream's end (the forward token repeats) and `drainSettleMs` has passed since finish(). */
+  private async drain(): Promise<void> {
+    const cursor = this.cursor ?? this.restartCursor();
+    const settle = this.options.drainSettleMs ?? DEFAULT_DRAIN_SETTLE_MS;
+    const limit = this.options.maxDrainMs ?? DEFAULT_MAX_DRAIN_MS;
+    let progressAt = this.clock();
+    for (;;) {
+      if (this.hardStop.signal.aborted) return;
+      const step = await this.pollStep(cursor);
+      const now = this.clock();
+      const elapsed = now - this.finishAt;
+      if (step === 'end' && elapsed >= settle) return;
+      if (step !== 'retry') progressAt = now;
+      else if (now - progressAt >= limit) {
+        this.stats.failure = `no successful GetLogEvents call for ${Math.round(limit / 1000)} s after the build ended`;
+        this.logger.warning(`${this.stats.failure}; the last lines may be missing`);
+        return;
+      }
+      if (step === 'end') await this.sleep(Math.min(this.poll.minMs, settle - elapsed), this.hardStop.signal);
+    }
+  }
+
+  /** Reads until the stream's end (used right after a Live Tail session started). */
+  private async catchUp(cursor: PollCursor): Promise<void> {
+    while (!this.finishing) {
+      if ((await this.pollStep(cursor)) === 'end') return;
+    }
+  }
+
+  // ---- Live Tail -------------------------------------------------------------------------------------------------
+
+  private fallBack(reason: string): void {
+    this.stats.mode = 'poll';
+    this.stats.fallbackReason = reason;
+    this.logger.info(`Live Tail not used (${reason}); reading the log with GetLogEvents`);
+  }
+
+  /** Follows with Live Tail sessions until finish() (returns) or until Live Tail is given up (returns too). */
+  private async followLive(): Promise<void> {
+    const attempts = this.options.liveTailAttempts ?? 3;
+    let failures = 0;
+    while (!this.finishing) {
+      const session = new AbortController();
+      const endSession = (): void => session.abort();
+      this.wake.signal.addEventListener('abort', endSession, { once: true });
+      let end: SessionEnd;
+      try {
+        end = await this.liveSession(session.signal, () => (failures = 0));
+      } catch (error) {
+        if (this.finishing) return;
+        if (error instanceof UserError) throw error;
+        if (!liveTailRetryable(error)) return this.fallBack(describe(error));
+        if (++failures >= attempts) return this.fallBack(`${failures} sessions failed: ${describe(error)}`);
+        this.logger.debug(`Live Tail session failed (${describe(error)}); starting a new one`);
+        await this.sleep(this.backoff.delay(failures - 1, isThrottling(error)), this.wake.signal);
+        continue;
+      } finally {
+        this.wake.signal.removeEventListener('abort', endSession);
+        session.abort();
+      }
+      if (end === 'finishing') return;
+      if (end === 'sampled') return this.fallBack('Live Tail is sampling: more than 500 lines a second');
+      if (++failures >= attempts) return this.fallBack('the Live Tail session keeps ending');
+    }
+  }
+
+  private async liveSession(signal: AbortSignal, healthy: () => void): Promise<SessionEnd> {
+    const api = this.options.api;
+    let messages: AsyncIterable<LiveTailMessage>;
+    try {
+      this.stats.liveTailSessions++;
+      messages = await api.startLiveTail(this.options.stream, signal);
+    } catch (error) {
+      if (isAccessDeniedUserError(error)) {
+        throw new LiveTailUnavailable(error instanceof Error ? error.message : String(error));
+      }
+      throw error;
+    }
+    const queue = new MessageQueue();
+    void (async () => {
+      try {
+        for await (const message of messages) queue.push(message);
+        queue.close();
+      } catch (error) {
+        queue.close(error);
+      }
+    })();
+    const first = await queue.next(signal);
+    if (first === undefined) return signal.aborted ? 'finishing' : 'ended';
+    if (first.type === 'update' && first.sampled) return 'sampled';
+    // The session has started: everything ingested from now on comes through it. Read what came before.
+    await this.catchUp(this.restartCursor());
+    this.cursor = undefined;
+    let skip = this.delivered.last === undefined ? new Map<string, number>() : this.restartCursor().skip;
+    const pending: LiveTailMessage[] = first.type === 'update' ? [first] : [];
+    for (;;) {
+      const message = pending.shift() ?? (await queue.next(signal));
+      if (message === undefined) return signal.aborted ? 'finishing' : 'ended';
+      if (message.type === 'start') continue;
+      if (message.sampled) return 'sampled';
+      healthy();
+      for (const event of message.events) {
+        // The session's first lines may be ones the catch-up read delivered: skip those, until the first new one.
+        if (skip !== undefined && skip.size > 0 && consume(skip, keyOf(event))) continue;
+        skip = undefined;
+        this.deliver(event);
+      }
+    }
+  }
+}
+
+/** Live Tail is missing here (an emulator without it, a region without it) or refused; polling it is. */
+class LiveTailUnavailable extends Error {}
+
+function isAccessDeniedUserError(error: unknown): boolean {
+  return error instanceof UserError && /IAM permission|access denied/i.test(error.message);
+}
+
+const LIVE_TAIL_RETRYABLE = new Set([
+  'SessionStreamingException',
+  'SessionTimeoutException',
+  'ResourceNotFoundException',
+]);
+
+/** A failure a new session may not have: a stream cut, a timeout, throttling, a log group not created yet. */
+function liveTailRetryable(error: unknown): boolean {
+  if (error instanceof LiveTailUnavailable) return false;
+  const name = String((error as { name?: unknown })?.name ?? '');
+  return isTransient(error) || LIVE_TAIL_RETRYABLE.has(name) || name === 'AbortError' || name === 'Error';
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    return error.name && error.name !== 'Error' && !error.message.includes(error.name)
+      ? `${error.name}: ${error.message}`
+      : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,196 @@
+/**
+ * The build action as GitHub runs it: its own process (src/actions/build/index.ts under tsx), inputs from INPUT_*
+ * variables, outputs, state and summary in the runner's files; SIGTERM cancels; the post step stops what was left.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Emulator } from '../../harness/aws/server.js';
+import {
+  awsEnv,
+  createProject,
+  gitRepo,
+  splitWorkflowLog,
+  startBuildEmulator,
+  storedLog,
+} from '../../codebuild/emulator-support.js';
+
+const ENTRY = path.resolve('src/actions/build/index.ts');
+/** tsx's loader by absolute URL: the action runs with the repository as its working directory. */
+const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+
+const QUICK = `version: 0.2
+env:
+  exported-variables:
+    - ARTIFACT_NAME
+phases:
+  build:
+    commands:
+      - echo building
+      - export ARTIFACT_NAME=app-42.zip
+`;
+
+const SLOW = `version: 0.2
+phases:
+  build:
+    commands:
+      - echo started sleeping
+      - sleep 60
+`;
+
+let emulator: Emulator;
+let repo: ReturnType<typeof gitRepo>;
+let work: string;
+
+beforeAll(async () => {
+  emulator = await startBuildEmulator({ liveTail: { updateIntervalMs: 250 } });
+  repo = gitRepo({ 'buildspec.yml': QUICK, 'ci/slow.yml': SLOW });
+  await createProject(emulator, 'app', repo.dir);
+  work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-action-'));
+});
+
+afterAll(async () => {
+  await emulator.close();
+  repo.cleanup();
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Step {
+  child: ChildProcess;
+  stdout: () => string;
+  exit: Promise<number | null>;
+  files: { output: string; state: string; summary: string };
+}
+
+let steps = 0;
+
+/** Starts the action's process with these inputs (and state, for the post step). */
+function startStep(inputs: Record<string, string>, state: Record<string, string> = {}): Step {
+  const n = ++steps;
+  const files = {
+    output: path.join(work, `output-${n}`),
+    state: path.join(work, `state-${n}`),
+    summary: path.join(work, `summary-${n}`),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env: NodeJS.ProcessEnv = {
+    ...awsEnv(emulator),
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_SHA: repo.commit,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value;
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: repo.dir });
+  let text = '';
+  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => text, exit, files };
+}
+
+/** name<<delimiter / value / delimiter records of GITHUB_OUTPUT and GITHUB_STATE. */
+function readCommandFile(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!m?.[1] || !m[2]) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? '');
+    out[m[1]] = value.join('\n');
+  }
+  return out;
+}
+
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function running(id: string): boolean {
+  const build = emulator.state.codebuild.build(id)?.build;
+  return build?.currentPhase === 'BUILD';
+}
+
+test('outputs, state and summary files', async () => {
+  const step = startStep({ 'project-name': 'app' });
+  expect(await step.exit).toBe(0);
+  const outputs = readCommandFile(step.files.output);
+  const id = outputs['build-id'] ?? '';
+  expect(outputs).toMatchObject({
+    'build-id': expect.stringMatching(/^app:[0-9a-f-]{36}$/),
+    'build-number': expect.stringMatching(/^\d+$/),
+    'build-status': 'SUCCEEDED',
+    'failed-phase': '',
+    'exported-variables': '{"ARTIFACT_NAME":"app-42.zip"}',
+    ARTIFACT_NAME: 'app-42.zip',
+    'artifacts-location': '',
+  });
+  expect(outputs['logs-url']).toMatch(/^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home/);
+  expect(JSON.parse(outputs.phases ?? '').map((p: { phaseType: string }) => p.phaseType)).toContain('BUILD');
+  expect(readCommandFile(step.files.state)).toEqual({
+    isPost: 'true',
+    target: JSON.stringify({ kind: 'build', id }),
+    followed: 'true',
+    complete: 'true',
+  });
+  const summary = readFileSync(step.files.summary, 'utf8');
+  expect(summary).toContain('## CodeBuild app: ✅ SUCCEEDED');
+  expect(summary).toContain('```mermaid');
+  expect(summary).toContain('| `ARTIFACT_NAME` | `app-42.zip` |');
+  expect(splitWorkflowLog(step.stdout()).output).toEqual(storedLog(emulator, id));
+});
+
+test('SIGTERM stops the build (StopBuild) and fails the step', async () => {
+  const step = startStep({ 'project-name': 'app', buildspec: 'ci/slow.yml' });
+  let id = '';
+  await until(() => {
+    id = readCommandFile(step.files.output)['build-id'] ?? '';
+    return id !== '' && running(id) && step.stdout().includes('started sleeping');
+  }, 'the build to run');
+  step.child.kill('SIGTERM');
+  const code = await step.exit;
+  expect(code).toBe(1);
+  expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('STOPPED');
+  expect(step.stdout()).toContain(`Cancelled: stopping build ${id}`);
+  expect(step.stdout()).toMatch(/::error::the run was cancelled, so the build was stopped: build .* STOPPED/);
+});
+
+test('the post step stops a build the main step left running', async () => {
+  const main = startStep({ 'project-name': 'app', buildspec: 'ci/slow.yml' });
+  let id = '';
+  await until(() => {
+    id = readCommandFile(main.files.output)['build-id'] ?? '';
+    return id !== '' && running(id);
+  }, 'the build to run');
+  // The runner's last resort: the main step's process killed outright, no chance to clean up.
+  main.child.kill('SIGKILL');
+  await main.exit;
+  expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('IN_PROGRESS');
+
+  const post = startStep({ 'project-name': 'app' }, readCommandFile(main.files.state));
+  expect(await post.exit).toBe(0);
+  expect(post.stdout()).toContain(`The job ended while build ${id} was running: stopped it`);
+  await emulator.state.codebuild.build(id)?.done;
+  expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('STOPPED');
+});
+
+test('the post step leaves a build started with wait: false alone', async () => {
+  const main = startStep({ 'project-name': 'app', buildspec: 'ci/slow.yml', wait: 'false' });
+  expect(await main.exit).toBe(0);
+  const id = readCommandFile(main.files.output)['build-id'] ?? '';
+  const post = startStep({}, readCommandFile(main.files.state));
+  expect(await post.exit).toBe(0);
+  expect(post.stdout()).toBe('');
+  expect(emulator.state.codebuild.build(id)?.build.buildComplete).toBe(false);
+  emulator.state.codebuild.build(id)?.stop();
+});

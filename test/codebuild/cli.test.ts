@@ -1,0 +1,79 @@
+/** `aws-cicd build` and `aws-cicd logs` against the AWS emulator, in-process. */
+import type { Emulator } from '../harness/aws/server.js';
+import { runCli } from '../support/cli.js';
+import { awsEnv, createProject, gitRepo, startBuildEmulator, storedLog } from './emulator-support.js';
+
+const GOOD = `version: 0.2
+phases:
+  build:
+    commands:
+      - echo "hello from the build"
+      - for i in 1 2 3; do echo "step $i"; done
+`;
+const FAILING = `version: 0.2
+phases:
+  build:
+    commands:
+      - echo "going down"
+      - exit 4
+`;
+
+let emulator: Emulator;
+let repo: ReturnType<typeof gitRepo>;
+
+beforeAll(async () => {
+  emulator = await startBuildEmulator({ liveTail: { updateIntervalMs: 250 } });
+  repo = gitRepo({ 'buildspec.yml': GOOD, 'ci/failing.yml': FAILING, 'ci/bad.yml': 'version: 0.2\nphase: {}\n' });
+  await createProject(emulator, 'app', repo.dir);
+});
+
+afterAll(async () => {
+  await emulator.close();
+  repo.cleanup();
+});
+
+const cli = (argv: string[]) => runCli(argv, { cwd: repo.dir, env: awsEnv(emulator) });
+
+test('build: the log on stdout, exactly; exit 0 when it succeeds', async () => {
+  const run = await cli(['build', '--project', 'app', '--source-version', repo.commit]);
+  expect(run.code).toBe(0);
+  const id = /started build (app:[0-9a-f-]+)/.exec(run.stderr)?.[1] ?? '';
+  expect(run.stdout.split('\n').slice(0, -1)).toEqual(storedLog(emulator, id));
+  expect(run.stdout).toContain('hello from the build\n');
+  expect(run.stderr).toContain(`aws-cicd: build ${id} SUCCEEDED`);
+});
+
+test('build: a failing build exits 1 with the failed phase and the last lines', async () => {
+  const run = await cli(['build', '--project', 'app', '--buildspec', 'ci/failing.yml', '--logs', 'poll']);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toMatch(/FAILED in phase BUILD: COMMAND_EXECUTION_ERROR: /);
+  expect(run.stderr).toContain('going down');
+});
+
+test('build --no-wait prints the id; logs --follow follows it; logs prints it again', async () => {
+  const started = await cli(['build', '--project', 'app', '--no-wait']);
+  expect(started.code).toBe(0);
+  const id = started.stdout.trim();
+  expect(id).toMatch(/^app:[0-9a-f-]{36}$/);
+  const followed = await cli(['logs', id, '--follow']);
+  expect(followed.code).toBe(0);
+  expect(followed.stdout.split('\n').slice(0, -1)).toEqual(storedLog(emulator, id));
+  const again = await cli(['logs', id]);
+  expect(again).toMatchObject({ code: 0, stdout: followed.stdout });
+});
+
+test('usage errors and an invalid buildspec: exit 2, nothing started', async () => {
+  const before = emulator.state.codebuild.builds.size;
+  expect((await cli(['build'])).code).toBe(2);
+  expect((await cli(['build', '--project', 'app', '--logs', 'tail'])).stderr).toContain(
+    '--logs must be one of live, poll, off; got "tail"',
+  );
+  const bad = await cli(['build', '--project', 'app', '--buildspec', 'ci/bad.yml']);
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toMatch(/^ci\/bad\.yml:1:1: error: phases: missing "phases"/m);
+  expect((await cli(['logs'])).code).toBe(2);
+  expect(emulator.state.codebuild.builds.size).toBe(before);
+  const missing = await cli(['logs', 'app:00000000-0000-0000-0000-000000000000']);
+  expect(missing).toMatchObject({ code: 1 });
+  expect(missing.stderr).toContain('no build or batch build app:00000000-0000-0000-0000-000000000000');
+});
