@@ -332,6 +332,39 @@ describe('batch builds', () => {
     expect(second?.environmentVariables).toContainEqual({ name: 'STAGE', value: 'two', type: 'PLAINTEXT' });
   });
 
+  test('a build-matrix starts one build per combination with its variables', async () => {
+    await codebuild.send(
+      new CreateProjectCommand(
+        project('matrixy', {
+          source: {
+            type: 'NO_SOURCE',
+            buildspec:
+              'version: 0.2\nbatch:\n  build-matrix:\n    dynamic:\n      env:\n        variables:\n          NODE: ["20", "24"]\n          OS: [linux, arm]\nphases:\n  build:\n    commands:\n      - echo hi\n',
+          },
+          buildBatchConfig: { serviceRole: ROLE },
+        }),
+      ),
+    );
+    const { buildBatch } = await codebuild.send(new StartBuildBatchCommand({ projectName: 'matrixy' }));
+    const done = await eventually(async () => {
+      const { buildBatches } = await codebuild.send(new BatchGetBuildBatchesCommand({ ids: [buildBatch?.id ?? ''] }));
+      return buildBatches?.[0]?.complete ? buildBatches[0] : undefined;
+    });
+    expect(done.buildBatchStatus).toBe('SUCCEEDED');
+    expect(done.buildGroups?.map((g) => g.identifier)).toEqual([
+      'DOWNLOAD_SOURCE',
+      'build1',
+      'build2',
+      'build3',
+      'build4',
+    ]);
+    const vars = executor.requests
+      .filter((r) => r.projectName === 'matrixy')
+      .map((r) => r.environmentVariables.map((v) => `${v.name}=${v.value}`).join(' '))
+      .sort();
+    expect(vars).toEqual(['NODE=20 OS=arm', 'NODE=20 OS=linux', 'NODE=24 OS=arm', 'NODE=24 OS=linux']);
+  });
+
   test('a project without buildBatchConfig cannot start a batch', async () => {
     const err = await rejectionOf(codebuild.send(new StartBuildBatchCommand({ projectName: 'demo' })));
     expect(err.name).toBe('InvalidInputException');

@@ -1,14 +1,15 @@
 /**
  * A CodeBuild batch build: SUBMITTED → DOWNLOAD_BATCHSPEC → IN_PROGRESS → COMBINE_ARTIFACTS → SUCCEEDED | FAILED |
  * STOPPED (the final phase carries only phaseType and startTime). DOWNLOAD_BATCHSPEC reads the buildspec's `batch`
- * section (build-list or build-graph; build-matrix is not emulated) independently of the project's own buildspec code;
+ * section (all four batch types, through the project's validator and batch expansion);
  * each task becomes an ordinary build with `buildBatchArn`, started once the builds it depends on have succeeded.
  * A first build group `DOWNLOAD_SOURCE` stands for the build that fetched the source, as in AWS's output.
  */
 import type { BuildBatch, BuildBatchPhase, BuildGroup, EnvironmentVariable } from '@aws-sdk/client-codebuild';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { parseBuildspec } from '../../../../src/buildspec/index.js';
+import { expandBatch } from '../../../../src/runner/batch.js';
 import { epochSeconds } from '../util.js';
 import type { BuildspecSource, StatusType } from './executor.js';
 import type { BuildRun } from './builds.js';
@@ -52,45 +53,31 @@ export interface BatchDeps {
 
 export class BatchError extends Error {}
 
-/** Parses the `batch` section of a buildspec into tasks. */
+/**
+ * Parses the `batch` section of a buildspec into tasks with the project's validator and batch expansion (the same
+ * rules `aws-cicd run --batch` applies): build-list, build-graph, build-matrix (one child per combination, named
+ * build1, build2, ...) and build-fanout. An invalid buildspec fails DOWNLOAD_BATCHSPEC with YAML_FILE_ERROR.
+ */
 export function parseBatchSpec(text: string): { tasks: BatchTask[]; fastFail: boolean } {
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch (e) {
-    throw new BatchError(`YAML_FILE_ERROR: ${(e as Error).message}`);
+  const { buildspec, findings } = parseBuildspec(text, 'buildspec.yml');
+  if (buildspec === undefined) {
+    const error = findings.find((f) => f.severity === 'error');
+    throw new BatchError(`YAML_FILE_ERROR: ${error ? `${error.message} at line ${error.line}` : 'invalid buildspec'}`);
   }
-  const batch = (doc as { batch?: Record<string, unknown> } | null)?.batch;
-  if (!batch || typeof batch !== 'object')
-    throw new BatchError('YAML_FILE_ERROR: batch section is missing in the buildspec');
-  if (batch['build-matrix'] !== undefined) throw new BatchError('build-matrix batches are not emulated');
-  const list = (batch['build-graph'] ?? batch['build-list']) as Record<string, unknown>[] | undefined;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new BatchError('YAML_FILE_ERROR: batch must contain a build-list or build-graph');
-  }
-  const tasks = list.map((item): BatchTask => {
-    const env = (item.env ?? {}) as Record<string, unknown>;
-    const vars = (env.variables ?? {}) as Record<string, unknown>;
-    const dependOn = item['depend-on'];
-    return {
-      identifier: String(item.identifier ?? ''),
-      dependOn: Array.isArray(dependOn) ? dependOn.map(String) : dependOn ? [String(dependOn)] : [],
-      ignoreFailure: item['ignore-failure'] === true,
-      buildspec: typeof item.buildspec === 'string' ? item.buildspec : undefined,
-      variables: Object.entries(vars).map(([name, value]) => ({ name, value: String(value), type: 'PLAINTEXT' })),
-      image: typeof env.image === 'string' ? env.image : undefined,
-      computeType: typeof env['compute-type'] === 'string' ? env['compute-type'] : undefined,
-      type: typeof env.type === 'string' ? env.type : undefined,
-      privilegedMode: typeof env['privileged-mode'] === 'boolean' ? env['privileged-mode'] : undefined,
-    };
-  });
-  const ids = new Set(tasks.map((t) => t.identifier));
-  for (const t of tasks) {
-    if (!/^[A-Za-z0-9_]{1,128}$/.test(t.identifier))
-      throw new BatchError(`YAML_FILE_ERROR: invalid identifier ${t.identifier}`);
-    for (const d of t.dependOn) if (!ids.has(d)) throw new BatchError(`YAML_FILE_ERROR: unknown depend-on ${d}`);
-  }
-  return { tasks, fastFail: batch['fast-fail'] === true };
+  if (buildspec.batch === undefined) throw new BatchError('YAML_FILE_ERROR: batch section is missing in the buildspec');
+  const tasks = expandBatch(buildspec.batch).map((child): BatchTask => ({
+    identifier: child.identifier,
+    dependOn: [...child.dependOn],
+    ignoreFailure: child.ignoreFailure,
+    buildspec: child.buildspec,
+    variables: child.variables.map(([name, value]) => ({ name, value, type: 'PLAINTEXT' })),
+    image: child.environment.image,
+    computeType: child.environment['compute-type'],
+    type: child.environment.type,
+    privilegedMode:
+      child.environment['privileged-mode'] === undefined ? undefined : child.environment['privileged-mode'] === 'true',
+  }));
+  return { tasks, fastFail: buildspec.batch.fastFail };
 }
 
 export class BatchRun {
