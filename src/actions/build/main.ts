@@ -6,7 +6,7 @@ import type { FollowResult, FollowTuning } from '../../codebuild/context.js';
 import { failures, failureSummary, resultOutputs, statusOf, summaryMarkdown } from '../../codebuild/report.js';
 import { findTarget, followTarget, startTarget, type Target } from '../../codebuild/run.js';
 import type { Clock, Sleep } from '../../codebuild/types.js';
-import { WorkflowLog, type TextSink } from '../../codebuild/workflow-log.js';
+import { WorkflowLog, type TextSink } from '../../common/workflow-log.js';
 import { toUserError } from '../../aws/errors.js';
 import { describeError } from '../../common/errors.js';
 import { Outputs, readBuildInputs, type BuildActionSettings } from './inputs.js';

@@ -1,7 +1,7 @@
 import type { BuildOutput } from '../../codebuild/context.js';
 import { PhaseGrouper } from '../../codebuild/phases.js';
 import type { Logger } from '../../codebuild/types.js';
-import type { WorkflowLog } from '../../codebuild/workflow-log.js';
+import type { WorkflowLog } from '../../common/workflow-log.js';
 
 /**
  * The build's text in the job log: a single build's lines grouped by phase, a batch's lines prefixed with the child's

@@ -5,17 +5,17 @@
  * the runner reads it as plain text. Our own commands (groups, annotations, warnings) are written outside.
  */
 import { randomBytes } from 'node:crypto';
-import { escapeData, escapeProperty } from '../common/workflow-commands.js';
-import type { GroupedOutput } from './phases.js';
+import { escapeData, escapeProperty } from './workflow-commands.js';
 
 export interface TextSink {
-  write(chunk: string): unknown;
+  write(chunk: string | Uint8Array): unknown;
 }
 
-export class WorkflowLog implements GroupedOutput {
+export class WorkflowLog {
   private readonly token: string;
   private stopped = false;
   private grouped = false;
+  private atLineStart = true;
 
   constructor(
     private readonly out: TextSink,
@@ -26,28 +26,36 @@ export class WorkflowLog implements GroupedOutput {
 
   /** A line of build output, shown verbatim and never read as a command. */
   line(text: string): void {
+    this.raw(text.replace(/\r?\n$/, '') + '\n');
+  }
+
+  /** Build output as it comes (any bytes, partial lines too), never read as a command; the stream's result. */
+  raw(chunk: string | Uint8Array): boolean {
     if (!this.stopped) {
-      this.out.write(`::stop-commands::${this.token}\n`);
+      this.startLine();
+      this.write(`::stop-commands::${this.token}\n`);
       this.stopped = true;
     }
-    this.out.write(text.replace(/\r?\n$/, '') + '\n');
+    return this.write(chunk);
   }
 
   /** A line of ours that needs no command (it may land inside a stop-commands section, which is harmless). */
   info(text: string): void {
-    this.out.write(text + '\n');
+    this.startLine();
+    this.write(text + '\n');
   }
 
   /** A status line of ours, outside build output (and never a command, even if it starts with `::`). */
   status(text: string): void {
     this.resume();
-    this.out.write((text.startsWith('::') ? ' ' : '') + text + '\n');
+    this.write((text.startsWith('::') ? ' ' : '') + text + '\n');
   }
 
-  /** A workflow command of ours, outside any stop-commands section. */
+  /** A workflow command of ours, on a line of its own, outside any stop-commands section. */
   command(text: string): void {
     this.resume();
-    this.out.write(text + '\n');
+    this.startLine();
+    this.write(text + '\n');
   }
 
   openGroup(title: string): void {
@@ -82,8 +90,22 @@ export class WorkflowLog implements GroupedOutput {
   /** Ends the stop-commands section and any open group, so whatever is written next is read as commands again. */
   resume(): void {
     if (!this.stopped) return;
-    this.out.write(`::${this.token}::\n`);
+    this.startLine();
+    this.write(`::${this.token}::\n`);
     this.stopped = false;
+  }
+
+  /** Ends a partial line of output, so what follows starts a line (commands are only read at a line start). */
+  private startLine(): void {
+    if (!this.atLineStart) this.write('\n');
+  }
+
+  private write(chunk: string | Uint8Array): boolean {
+    if (chunk.length > 0) {
+      const last = typeof chunk === 'string' ? chunk.charCodeAt(chunk.length - 1) : chunk[chunk.length - 1];
+      this.atLineStart = last === 0x0a;
+    }
+    return this.out.write(chunk) !== false;
   }
 
   close(): void {
