@@ -26,6 +26,8 @@ import { jsonError, jsonProtocol, targetOf } from './protocols/json.js';
 import type { WireProtocol } from './protocols/protocol.js';
 import { queryProtocol } from './protocols/query.js';
 import { CodeBuildStore, createCodeBuildService } from './services/codebuild.js';
+import { createCodeCommitService } from './services/codecommit.js';
+import { CodeCommitStore } from './services/codecommit-store.js';
 import { createLogsService } from './services/logs.js';
 import { LogsStore } from './services/logs-store.js';
 import { createSecretsManagerService, SecretsStore } from './services/secretsmanager.js';
@@ -80,6 +82,7 @@ export interface EmulatorState {
   readonly ssm: SsmStore;
   readonly secrets: SecretsStore;
   readonly codebuild: CodeBuildStore;
+  readonly codecommit: CodeCommitStore;
 }
 
 export interface Emulator {
@@ -124,14 +127,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const ssm = new SsmStore(region, accountId, now);
   const secrets = new SecretsStore(region, accountId, now);
   const codebuild = new CodeBuildStore();
-  const state: EmulatorState = { region, accountId, logs, ssm, secrets, codebuild };
+  const codecommit = new CodeCommitStore(region, accountId, now);
+  const state: EmulatorState = { region, accountId, logs, ssm, secrets, codebuild, codecommit };
 
   const services: ServiceDefinition[] = [
     createCodeBuildService(
       codebuild,
-      { executor: options.buildExecutor ?? new ScriptedExecutor(), logs, ssm, secrets, now, region, accountId },
+      {
+        executor: options.buildExecutor ?? new ScriptedExecutor(),
+        logs,
+        ssm,
+        secrets,
+        now,
+        region,
+        accountId,
+        codecommit,
+      },
       { region, accountId, accountConcurrentBuildLimit: options.accountConcurrentBuildLimit },
     ),
+    createCodeCommitService(codecommit),
     createLogsService(logs, {
       liveTailUpdateIntervalMs: options.liveTail?.updateIntervalMs,
       liveTailSessionTimeoutMs: options.liveTail?.sessionTimeoutMs,
@@ -188,6 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const handler = service.operations[operation];
       if (!handler) throw notEmulated(`${service.name} ${operation}`);
       if (decision.throttle) throw new AwsError(service.throttling.code, service.throttling.message, 400);
+      service.checkInput?.(operation, decoded.input);
       validateInput(service.model, operation, decoded.input, service.validationErrorCode);
       const ctx: OperationContext = { requestId, identity, now, signal: AbortSignal.any([ex.signal, closing.signal]) };
       const output = await handler(decoded.input, ctx);
@@ -373,6 +388,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     async close() {
       closing.abort();
       await codebuild.stopAll();
+      codecommit.close();
       for (const s of sessions) s.destroy();
       for (const s of sockets) s.destroy();
       h1.closeAllConnections();

@@ -14,6 +14,7 @@ import { epochSeconds } from '../util.js';
 import type { BuildspecSource, StatusType } from './executor.js';
 import type { BuildRun } from './builds.js';
 import { prepareSource, SourceError } from './source.js';
+import type { CodeCommitRepositories } from './source.js';
 
 export type WireBatchPhase = Omit<BuildBatchPhase, 'startTime' | 'endTime'> & { startTime: number; endTime?: number };
 export type WireBuildGroup = Omit<BuildGroup, 'currentBuildSummary'> & {
@@ -49,6 +50,8 @@ export interface BatchDeps {
   /** Starts a child build of the batch and returns its run. */
   startChild(request: ChildBuildRequest): BuildRun;
   maximumBuildsAllowed: number;
+  /** The emulated CodeCommit repositories that CODECOMMIT sources are checked out from. */
+  codecommit?: CodeCommitRepositories;
 }
 
 export class BatchError extends Error {}
@@ -139,7 +142,7 @@ export class BatchRun {
 
   private async readSpec(): Promise<string> {
     if (this.buildspec.kind === 'inline') return this.buildspec.text;
-    const prepared = await prepareSource(this.source, this.sourceVersion);
+    const prepared = await prepareSource(this.source, this.sourceVersion, this.deps.codecommit);
     try {
       this.batch.resolvedSourceVersion = prepared.resolvedSourceVersion;
       return await readFile(join(prepared.dir, this.buildspec.path), 'utf8');

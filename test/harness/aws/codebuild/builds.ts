@@ -25,6 +25,7 @@ import type {
 } from './executor.js';
 import { EXECUTOR_PHASES } from './executor.js';
 import { prepareSource, SourceError } from './source.js';
+import type { CodeCommitRepositories } from './source.js';
 import type { PreparedSource } from './source.js';
 import { resolveVariables, VariableError } from './variables.js';
 
@@ -58,6 +59,8 @@ export interface BuildDeps {
   now: () => number;
   region: string;
   accountId: string;
+  /** The emulated CodeCommit repositories that CODECOMMIT sources are checked out from. */
+  codecommit?: CodeCommitRepositories;
 }
 
 /** What StartBuild (or a batch) decided for this build, beyond the wire record. */
@@ -182,6 +185,7 @@ export class BuildRun {
         source = await prepareSource(
           { type: this.plan.source.type ?? 'NO_SOURCE', location: this.plan.source.location },
           this.plan.sourceVersion,
+          this.deps.codecommit,
         );
         if (source.resolvedSourceVersion) this.build.resolvedSourceVersion = source.resolvedSourceVersion;
       } catch (e) {

@@ -1,8 +1,10 @@
 /**
  * DOWNLOAD_SOURCE for the emulator: NO_SOURCE gets an empty directory; a source whose location is a local git
- * repository (an absolute path or a file:// URL) is cloned into a temporary directory and checked out at the source
- * version. Anything else (a real GitHub/CodeCommit/S3 location) cannot be reached from here and fails the phase the
- * way CodeBuild reports an unreachable source (CLIENT_ERROR).
+ * repository (an absolute path or a file:// URL), or a CODECOMMIT source whose location is the clone URL of an emulated
+ * CodeCommit repository, is cloned into a temporary directory and checked out at the source version (a CODECOMMIT
+ * source without one gets the repository's default branch). A CODECOMMIT location naming no emulated repository fails
+ * like AWS ("repository not found for primary source ..."); anything else (a real GitHub/S3 location) cannot be reached
+ * from here and fails the phase the way CodeBuild reports an unreachable source (CLIENT_ERROR).
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +21,12 @@ export interface PreparedSource {
   dir: string;
   resolvedSourceVersion?: string;
   cleanup(): Promise<void>;
+}
+
+/** The emulated CodeCommit repositories, as DOWNLOAD_SOURCE needs them (services/codecommit-store.ts). */
+export interface CodeCommitRepositories<R extends { dir: string } = { dir: string }> {
+  fromLocation(location: string | undefined): R | undefined;
+  defaultBranch(repo: R): Promise<string | undefined>;
 }
 
 export class SourceError extends Error {
@@ -40,6 +48,7 @@ export function localRepository(location: string | undefined): string | undefine
 export async function prepareSource(
   source: { type: string; location?: string },
   sourceVersion: string | undefined,
+  codecommit?: CodeCommitRepositories,
 ): Promise<PreparedSource> {
   const root = await mkdtemp(join(tmpdir(), 'aws-emulator-src-'));
   const dir = join(root, 'src');
@@ -49,7 +58,19 @@ export async function prepareSource(
       await run('mkdir', ['-p', dir]);
       return { dir, cleanup };
     }
-    const repo = localRepository(source.location);
+    let repo: string | undefined;
+    if (source.type === 'CODECOMMIT') {
+      const found = codecommit?.fromLocation(source.location);
+      if (!found) {
+        const version = sourceVersion ? ` and source version ${sourceVersion}` : '';
+        throw new SourceError('CLIENT_ERROR', `repository not found for primary source${version}`);
+      }
+      repo = found.dir;
+      sourceVersion ??= await codecommit?.defaultBranch(found);
+      if (!sourceVersion) throw new SourceError('CLIENT_ERROR', 'reference not found for primary source');
+    } else {
+      repo = localRepository(source.location);
+    }
     if (!repo) {
       throw new SourceError(
         'CLIENT_ERROR',

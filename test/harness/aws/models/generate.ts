@@ -51,6 +51,10 @@ const SERVICES: Record<string, { file: string; operations: string[] }> = {
   ssm: { file: 'ssm', operations: ['GetParameters', 'GetParameter', 'PutParameter'] },
   secretsmanager: { file: 'secretsmanager', operations: ['CreateSecret', 'PutSecretValue', 'GetSecretValue'] },
   sts: { file: 'sts', operations: ['GetCallerIdentity'] },
+  codecommit: {
+    file: 'codecommit',
+    operations: ['CreateRepository', 'GetRepository', 'ListRepositories', 'DeleteRepository'],
+  },
 };
 
 interface BotoShape {

@@ -18,7 +18,6 @@ import type {
   StopBuildInput,
   UpdateProjectInput,
 } from '@aws-sdk/client-codebuild';
-import { createHash } from 'node:crypto';
 import { AwsError } from '../errors.js';
 import { model } from '../models/codebuild.js';
 import { decodeToken, encodeToken, epochSeconds, uuid } from '../util.js';
@@ -37,6 +36,8 @@ import {
 } from '../codebuild/projects.js';
 import type { StoredProject, WireProject } from '../codebuild/projects.js';
 import { mergeVariables } from '../codebuild/variables.js';
+import { remember, replayed } from '../codebuild/idempotency.js';
+import type { IdempotencyRecord } from '../codebuild/idempotency.js';
 import type { JsonService, OperationContext } from './types.js';
 import { op } from './types.js';
 
@@ -52,7 +53,8 @@ export class CodeBuildStore {
   readonly projects = new Map<string, StoredProject>();
   readonly builds = new Map<string, BuildRun>();
   readonly batches = new Map<string, BatchRun>();
-  readonly idempotency = new Map<string, { digest: string; buildId: string; at: number }>();
+  readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly batchIdempotency = new Map<string, IdempotencyRecord>();
 
   /** By id or ARN. */
   build(idOrArn: string): BuildRun | undefined {
@@ -294,19 +296,8 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
 
       StartBuild: op((input: StartBuildInput, ctx) => {
         const stored = requireProject(input.projectName ?? '');
-        if (input.idempotencyToken) {
-          const digest = createHash('sha256')
-            .update(JSON.stringify({ ...input, idempotencyToken: undefined }))
-            .digest('hex');
-          const seen = store.idempotency.get(input.idempotencyToken);
-          if (seen && deps.now() - seen.at < 5 * 60_000) {
-            if (seen.digest !== digest) {
-              throw new AwsError('InvalidInputException', 'Idempotency token parameter mismatch');
-            }
-            const existing = store.build(seen.buildId);
-            if (existing) return { build: snapshot(existing.build) };
-          }
-        }
+        const earlier = store.build(replayed(store.idempotency, input, deps.now()) ?? '');
+        if (earlier) return { build: snapshot(earlier.build) };
         if (
           input.sourceTypeOverride ||
           input.sourceLocationOverride !== undefined ||
@@ -325,12 +316,7 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
         checkServiceRole(input.serviceRoleOverride);
         checkCapacity(stored.project);
         const run = launch(stored, input, { initiator: initiatorFrom(ctx) });
-        if (input.idempotencyToken) {
-          const digest = createHash('sha256')
-            .update(JSON.stringify({ ...input, idempotencyToken: undefined }))
-            .digest('hex');
-          store.idempotency.set(input.idempotencyToken, { digest, buildId: run.build.id ?? '', at: deps.now() });
-        }
+        remember(store.idempotency, input, run.build.id ?? '', deps.now());
         return { build: snapshot(run.build) };
       }),
 
@@ -373,6 +359,8 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
       StartBuildBatch: op((input: StartBuildBatchInput, ctx) => {
         const stored = requireProject(input.projectName ?? '');
         const project = stored.project;
+        const earlier = store.batch(replayed(store.batchIdempotency, input, deps.now()) ?? '');
+        if (earlier) return { buildBatch: snapshot(earlier.batch) };
         const batchConfig = input.buildBatchConfigOverride ?? project.buildBatchConfig;
         if (!batchConfig) {
           throw new AwsError('InvalidInputException', `Batch build is not enabled for project ${project.name ?? ''}`);
@@ -441,10 +429,12 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
           {
             now: deps.now,
             maximumBuildsAllowed: batch.buildBatchConfig?.restrictions?.maximumBuildsAllowed ?? 100,
+            codecommit: deps.codecommit,
             startChild: (request) => launch(stored, childInput, { initiator }, { arn, request }),
           },
         );
         store.batches.set(id, run);
+        remember(store.batchIdempotency, input, id, deps.now());
         return { buildBatch: snapshot(batch) };
       }),
 

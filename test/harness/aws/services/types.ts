@@ -2,8 +2,8 @@
 import type { ServiceModel } from '../models/types.js';
 import type { VerifiedIdentity } from '../sigv4.js';
 
-/** Services the emulator speaks (ecr, codecommit, codepipeline, codedeploy come later: add a module and a name). */
-export type ServiceName = 'codebuild' | 'logs' | 'ssm' | 'secretsmanager' | 'sts';
+/** Services the emulator speaks (ecr, codepipeline, codedeploy come later: add a module and a name). */
+export type ServiceName = 'codebuild' | 'codecommit' | 'logs' | 'ssm' | 'secretsmanager' | 'sts';
 
 export interface OperationContext {
   requestId: string;
@@ -45,6 +45,11 @@ interface ServiceBase {
   /** The service's own throttling error. */
   throttling: { code: string; message: string };
   operations: Record<string, OperationHandler>;
+  /**
+   * Checks the service runs before model validation, for services whose own errors take precedence over the generic
+   * validation error (CodeCommit answers RepositoryNameRequiredException, not a "must not be null" violation).
+   */
+  checkInput?(operation: string, input: unknown): void;
 }
 
 export interface JsonService extends ServiceBase {
