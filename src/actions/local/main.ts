@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildspec } from '../../buildspec/index.js';
 import { UserError } from '../../common/errors.js';
@@ -115,7 +115,6 @@ async function report(build: BuildResult, settings: LocalSettings, deps: LocalAc
   for (const [name, value] of Object.entries(exported)) if (!reserved.has(name)) deps.setOutput(name, value);
   if (build.artifacts) deps.setOutput(Outputs.Artifacts, build.artifacts.location);
   const reportFile = path.join(settings.artifactsDir, 'build.json');
-  const { mkdirSync, writeFileSync } = await import('node:fs');
   mkdirSync(settings.artifactsDir, { recursive: true });
   writeFileSync(reportFile, JSON.stringify(build, null, 2) + '\n');
   deps.setOutput(Outputs.ReportJson, reportFile);
