@@ -28,6 +28,8 @@ import { queryProtocol } from './protocols/query.js';
 import { CodeBuildStore, createCodeBuildService } from './services/codebuild.js';
 import { createCodeCommitService } from './services/codecommit.js';
 import { CodeCommitStore } from './services/codecommit-store.js';
+import { createEcrService } from './services/ecr.js';
+import { EcrStore } from './services/ecr-store.js';
 import { createLogsService } from './services/logs.js';
 import { LogsStore } from './services/logs-store.js';
 import { createSecretsManagerService, SecretsStore } from './services/secretsmanager.js';
@@ -83,6 +85,7 @@ export interface EmulatorState {
   readonly secrets: SecretsStore;
   readonly codebuild: CodeBuildStore;
   readonly codecommit: CodeCommitStore;
+  readonly ecr: EcrStore;
 }
 
 export interface Emulator {
@@ -128,7 +131,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const secrets = new SecretsStore(region, accountId, now);
   const codebuild = new CodeBuildStore();
   const codecommit = new CodeCommitStore(region, accountId, now);
-  const state: EmulatorState = { region, accountId, logs, ssm, secrets, codebuild, codecommit };
+  const ecr = new EcrStore(region, accountId, now);
+  const state: EmulatorState = { region, accountId, logs, ssm, secrets, codebuild, codecommit, ecr };
 
   const services: ServiceDefinition[] = [
     createCodeBuildService(
@@ -146,6 +150,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       { region, accountId, accountConcurrentBuildLimit: options.accountConcurrentBuildLimit },
     ),
     createCodeCommitService(codecommit),
+    createEcrService(ecr),
     createLogsService(logs, {
       liveTailUpdateIntervalMs: options.liveTail?.updateIntervalMs,
       liveTailSessionTimeoutMs: options.liveTail?.sessionTimeoutMs,

@@ -55,6 +55,19 @@ const SERVICES: Record<string, { file: string; operations: string[] }> = {
     file: 'codecommit',
     operations: ['CreateRepository', 'GetRepository', 'ListRepositories', 'DeleteRepository'],
   },
+  ecr: {
+    file: 'ecr',
+    operations: [
+      'CreateRepository',
+      'DescribeRepositories',
+      'DeleteRepository',
+      'GetAuthorizationToken',
+      'PutLifecyclePolicy',
+      'GetLifecyclePolicy',
+      'SetRepositoryPolicy',
+      'GetRepositoryPolicy',
+    ],
+  },
 };
 
 interface BotoShape {

@@ -2,8 +2,8 @@
 import type { ServiceModel } from '../models/types.js';
 import type { VerifiedIdentity } from '../sigv4.js';
 
-/** Services the emulator speaks (ecr, codepipeline, codedeploy come later: add a module and a name). */
-export type ServiceName = 'codebuild' | 'codecommit' | 'logs' | 'ssm' | 'secretsmanager' | 'sts';
+/** Services the emulator speaks (codepipeline, codedeploy come later: add a module and a name). */
+export type ServiceName = 'codebuild' | 'codecommit' | 'ecr' | 'logs' | 'ssm' | 'secretsmanager' | 'sts';
 
 export interface OperationContext {
   requestId: string;
