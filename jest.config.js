@@ -1,10 +1,10 @@
-/** Jest 30 in ESM mode; ts-jest transpiles each file on its own (type errors are `npm run build`'s job). */
+/** Jest 30 in ESM mode; ts-jest transpiles each file on its own (tsconfig isolatedModules; type errors are `npm run build`'s job). */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { useESM: true, diagnostics: false }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],

@@ -161,10 +161,15 @@ describe('aws-cicd run', () => {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // One SIGINT only: a second one is the user insisting, and the CLI then exits at once with 130.
     let out = '';
+    let interrupted = false;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
-      if (out.includes('started\n')) child.kill('SIGINT');
+      if (!interrupted && out.includes('started\n')) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(1);
