@@ -58,6 +58,19 @@ export class WorkflowLog {
     this.write(text + '\n');
   }
 
+  /**
+   * Registers a secret with the runner (`::add-mask::`), outside any stop-commands section: inside one the runner
+   * would not read it and would show the value instead. A multi-line value is also registered line by line, since
+   * the runner masks line by line what a step prints.
+   */
+  mask(value: string): void {
+    if (value === '') return;
+    const lines = value.split(/\r?\n/).filter((line) => line.trim().length >= 4);
+    for (const part of new Set([value, ...(lines.length > 1 ? lines : [])])) {
+      this.command(`::add-mask::${escapeData(part)}`);
+    }
+  }
+
   openGroup(title: string): void {
     if (this.grouped) this.closeGroup();
     this.command(`::group::${escapeData(title)}`);

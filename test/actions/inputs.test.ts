@@ -14,6 +14,20 @@ describe('InputReader', () => {
     expect(() => r.boolean('c', false)).toThrow(new UserError('input "c" must be true or false; got "maybe"'));
   });
 
+  test('regions are AWS region names', () => {
+    const r = reader({ a: 'us-east-1', b: 'us-gov-west-1', c: 'cn-north-1', d: 'us-east-1; x', e: 'US-EAST-1' });
+    expect([r.region('a'), r.region('b'), r.region('c'), r.region('none')]).toEqual([
+      'us-east-1',
+      'us-gov-west-1',
+      'cn-north-1',
+      undefined,
+    ]);
+    expect(() => r.region('d')).toThrow(
+      new UserError('input "d" must be an AWS region name such as us-east-1; got "us-east-1; x"'),
+    );
+    expect(() => r.region('e')).toThrow(UserError);
+  });
+
   test('integers are whole numbers within range', () => {
     const r = reader({ t: '90', neg: '-1', big: '481', word: '1e3' });
     expect(r.integer('t', 60, { min: 5, max: 480 })).toBe(90);

@@ -54,3 +54,21 @@ test('a fresh random token per log', () => {
   expect(token(a.text())).toBeDefined();
   expect(token(a.text())).not.toBe(token(b.text()));
 });
+
+test('a mask registered while build output is fenced is still read by the runner, before what follows', () => {
+  const out = capture();
+  const log = new WorkflowLog(out.sink, 'TOKEN');
+  log.raw('partial line');
+  log.mask('s3cr3t\nsecond-line-of-it\nab');
+  log.line('after');
+  expect(commandsSeen(out.text())).toEqual([
+    '::add-mask::s3cr3t%0Asecond-line-of-it%0Aab',
+    '::add-mask::s3cr3t',
+    '::add-mask::second-line-of-it',
+  ]);
+  expect(out.text()).toBe(
+    '::stop-commands::TOKEN\npartial line\n::TOKEN::\n' +
+      '::add-mask::s3cr3t%0Asecond-line-of-it%0Aab\n::add-mask::s3cr3t\n::add-mask::second-line-of-it\n' +
+      '::stop-commands::TOKEN\nafter\n',
+  );
+});

@@ -54,6 +54,20 @@ export class InputReader {
     return value as T;
   }
 
+  /** An AWS region name (us-east-1, us-gov-west-1, cn-north-1, …), or undefined when not given. */
+  region(name: string): string | undefined {
+    return this.matching(name, REGION, 'an AWS region name such as us-east-1');
+  }
+
+  /** The trimmed value when it matches the pattern, undefined when not given; else a UserError naming the form. */
+  matching(name: string, pattern: RegExp, form: string): string | undefined {
+    const value = this.optional(name);
+    if (value !== undefined && !pattern.test(value)) {
+      throw new UserError(`input "${name}" must be ${form}; got "${value}"`);
+    }
+    return value;
+  }
+
   /** Non-empty lines, trimmed; lines starting with # are comments. */
   lines(name: string): string[] {
     return this.raw(name)
@@ -76,6 +90,8 @@ export class InputReader {
     });
   }
 }
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export function isVariableName(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);

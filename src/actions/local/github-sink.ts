@@ -47,6 +47,11 @@ export class GitHubActionsSink implements RunSink {
     }
   }
 
+  /** Registers a secret value with the runner, so it is masked wherever it is printed later. */
+  mask(value: string): void {
+    this.log.mask(value);
+  }
+
   ready(): Promise<void> | undefined {
     return this.text.ready();
   }

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { UserError } from '../../common/errors.js';
 import { InputReader, type RawInputs } from '../common/inputs.js';
 
 /** Input names exactly as in actions/local/action.yml. */
@@ -36,14 +38,22 @@ export interface LocalSettings {
 export function readLocalInputs(raw: RawInputs, workspace: string): LocalSettings {
   const input = new InputReader(raw);
   const source = resolve(workspace, input.string(Inputs.Source) || '.');
+  if (!statSync(source, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`input "${Inputs.Source}": ${source} is not a directory`);
+  }
   const envFile = input.optional(Inputs.EnvFile);
   return {
     buildspec: input.string(Inputs.Buildspec) || 'buildspec.yml',
     source,
     env: input.pairs(Inputs.Env),
     envFile: envFile === undefined ? undefined : resolve(workspace, envFile),
-    project: input.optional(Inputs.Project),
-    region: input.optional(Inputs.Region),
+    // CodeBuild's project name rule: the local build id and CODEBUILD_* values are made from it.
+    project: input.matching(
+      Inputs.Project,
+      /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/,
+      'a CodeBuild project name (2 to 255 letters, digits, - and _, starting with a letter or digit)',
+    ),
+    region: input.region(Inputs.Region),
     artifactsDir: absolute(workspace, input.string(Inputs.Artifacts) || '.aws-cicd/artifacts'),
     // CodeBuild allows 5 to 2160 minutes; a local run may be shorter.
     timeoutMinutes: input.integer(Inputs.TimeoutMinutes, 60, { min: 1, max: 2160 }),

@@ -5,6 +5,7 @@ import { parseBuildspec } from '../../buildspec/index.js';
 import { UserError } from '../../common/errors.js';
 import { findingAnnotation } from '../../cli/findings.js';
 import { runLocalBuild, type LocalBuildDeps } from '../../runner/run.js';
+import { defaultAwsEnvResolver } from '../../runner/steps.js';
 import type { AwsEnvResolver, BuildResult } from '../../runner/types.js';
 import { buildSummaryMarkdown } from '../common/build-summary.js';
 import { GitHubActionsSink } from './github-sink.js';
@@ -15,10 +16,9 @@ export interface LocalActionDeps {
   readonly env: NodeJS.ProcessEnv;
   readonly stdout: NodeJS.WritableStream;
   readonly setOutput: (name: string, value: string) => void;
-  readonly setSecret: (value: string) => void;
   readonly setFailed: (message: string) => void;
   readonly writeSummary: (markdown: string) => Promise<void>;
-  /** Default: the runner's resolver with SDK clients (src/runner/aws-clients). */
+  /** Default: the runner's resolver with SDK clients (defaultAwsEnvResolver). */
   readonly resolveAwsEnv?: AwsEnvResolver;
   readonly signal?: AbortSignal;
   /** Extra runner collaborators for tests (clock, uuid, spawner). */
@@ -31,7 +31,6 @@ export function defaultDeps(signal?: AbortSignal): LocalActionDeps {
     env: process.env,
     stdout: process.stdout,
     setOutput: (name, value) => core.setOutput(name, value),
-    setSecret: (value) => core.setSecret(value),
     setFailed: (message) => core.setFailed(message),
     writeSummary: async (markdown) => {
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown, true).write();
@@ -66,7 +65,7 @@ export async function run(deps: LocalActionDeps): Promise<BuildResult | undefine
         signal: deps.signal,
         image: deps.env,
       },
-      { ...deps.runner, sink, resolveAwsEnv: maskingResolver(deps) },
+      { ...deps.runner, sink, resolveAwsEnv: maskingResolver(deps, settings.region, sink) },
     );
     await report(build, settings, deps);
     if (build.buildStatus !== 'SUCCEEDED') deps.setFailed(failureMessage(build));
@@ -95,12 +94,12 @@ function loadBuildspec(file: string, shown: string, deps: LocalActionDeps) {
 }
 
 /** Secret values are registered with the runner before the build can print them (the engine masks them too). */
-function maskingResolver(deps: LocalActionDeps): AwsEnvResolver | undefined {
-  const inner = deps.resolveAwsEnv;
-  if (inner === undefined) return undefined;
+function maskingResolver(deps: LocalActionDeps, region: string | undefined, sink: GitHubActionsSink): AwsEnvResolver {
+  const inner = deps.resolveAwsEnv ?? defaultAwsEnvResolver({ region, env: deps.env });
   return async (env, skip) => {
     const resolved = await inner(env, skip);
-    for (const secret of resolved.secrets) deps.setSecret(secret);
+    // Through the job log itself: it knows whether a stop-commands section is open, which would hide the command.
+    for (const secret of resolved.secrets) sink.mask(secret);
     return resolved;
   };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { run, type LocalActionDeps } from '../../../src/actions/local/main.js';
+import { interpretWorkflowLog } from '../../security/workflow-log-model.js';
 
 function workspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'aws-cicd-local-action-'));
@@ -16,19 +17,17 @@ function harness(ws: string, inputs: Record<string, string>, extra: Partial<Loca
   stdout.on('data', (d: Buffer) => (log += d.toString()));
   const outputs: Record<string, string> = {};
   const failures: string[] = [];
-  const secrets: string[] = [];
   let summary = '';
   const deps: LocalActionDeps = {
     getInput: (name) => inputs[name] ?? '',
     env: { ...process.env, GITHUB_WORKSPACE: ws, GITHUB_REPOSITORY: 'octo/widgets', GITHUB_SHA: 'abc123' },
     stdout,
     setOutput: (name, value) => (outputs[name] = value),
-    setSecret: (value) => secrets.push(value),
     setFailed: (message) => failures.push(message),
     writeSummary: async (md) => void (summary += md),
     ...extra,
   };
-  return { deps, outputs, failures, secrets, log: () => log, summary: () => summary };
+  return { deps, outputs, failures, log: () => log, summary: () => summary };
 }
 
 const BUILDSPEC = `version: 0.2
@@ -99,6 +98,12 @@ describe('local action', () => {
     const h = harness(ws, { 'timeout-minutes': 'soon' });
     await run(h.deps);
     expect(h.failures).toEqual(['input "timeout-minutes" must be a whole number; got "soon"']);
+    const missing = harness(ws, { source: 'nowhere' });
+    await run(missing.deps);
+    expect(missing.failures).toEqual([`input "source": ${join(ws, 'nowhere')} is not a directory`]);
+    const region = harness(ws, { region: 'us-east-1\n::warning::x' });
+    await run(region.deps);
+    expect(region.failures[0]).toMatch(/^input "region" must be an AWS region name such as us-east-1; got "/);
   });
 
   test('secret values from parameter-store/secrets-manager are registered with the runner before the build starts', async () => {
@@ -115,8 +120,17 @@ describe('local action', () => {
     );
     const build = await run(h.deps);
     expect(build?.buildStatus).toBe('SUCCEEDED');
-    expect(h.secrets).toEqual(['s3cr3t-value']);
-    expect(h.log()).toContain('token=***');
-    expect(h.log()).not.toContain('s3cr3t-value');
+    // An add-mask the runner reads (outside the stop-commands fence), before the value could be printed.
+    const log = interpretWorkflowLog(h.log());
+    const mask = log.commands.find((c) => c.name === 'add-mask');
+    expect(mask?.data).toBe('s3cr3t-value');
+    expect(mask?.line).toBeLessThan(
+      h
+        .log()
+        .split('\n')
+        .findIndex((l) => l.includes('token=')) + 1,
+    );
+    expect(log.visible.join('\n')).toContain('token=***');
+    expect(log.visible.join('\n')).not.toContain('s3cr3t-value');
   });
 });
