@@ -13,7 +13,7 @@ try {
 }
 
 if (!report || report.error || report.statusCode || !report.metadata) {
-  const reason = report?.error?.summary ?? report?.message ?? (result.stderr.trim().split('\n').pop() || 'no answer');
+  const reason = report?.error?.summary || report?.message || result.stderr.trim().split('\n').pop() || 'no answer';
   console.log(`npm audit: the registry's advisory service is unavailable (${reason}); dependencies not checked`);
   process.exit(3);
 }
