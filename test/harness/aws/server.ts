@@ -16,6 +16,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { BuildExecutor } from './codebuild/executor.js';
 import { ScriptedExecutor } from './codebuild/executor.js';
+import type { DeploymentAgent } from './codedeploy/agent.js';
+import { LocalAgent } from './codedeploy/local-agent.js';
 import { AwsError, notEmulated } from './errors.js';
 import { jsonEvent, jsonException } from './eventstream.js';
 import { FaultController } from './faults.js';
@@ -25,12 +27,17 @@ import { headerValue } from './protocols/http.js';
 import { jsonError, jsonProtocol, targetOf } from './protocols/json.js';
 import type { WireProtocol } from './protocols/protocol.js';
 import { queryProtocol } from './protocols/query.js';
+import { restXmlProtocol } from './protocols/restxml.js';
 import { CodeBuildStore, createCodeBuildService } from './services/codebuild.js';
 import { createCodeCommitService } from './services/codecommit.js';
 import { CodeCommitStore } from './services/codecommit-store.js';
+import { CodeDeployStore, createCodeDeployService } from './services/codedeploy.js';
+import { createCodePipelineService } from './services/codepipeline.js';
+import { CodePipelineStore } from './services/codepipeline-store.js';
 import { createEcrService } from './services/ecr.js';
 import { EcrStore } from './services/ecr-store.js';
 import { createLogsService } from './services/logs.js';
+import { createS3Service, S3Store } from './services/s3.js';
 import { LogsStore } from './services/logs-store.js';
 import { createSecretsManagerService, SecretsStore } from './services/secretsmanager.js';
 import { createSsmService, SsmStore } from './services/ssm.js';
@@ -60,6 +67,8 @@ export interface EmulatorOptions {
   buildExecutor?: BuildExecutor;
   /** Active CodeBuild builds allowed in the account (AccountLimitExceededException beyond). Default 60. */
   accountConcurrentBuildLimit?: number;
+  /** Runs CodeDeploy lifecycle events on instances. Default: a LocalAgent (really runs the appspec's scripts). */
+  deployAgent?: DeploymentAgent;
   /** Live Tail cadence and lifetime (AWS: 1 s, 3 h). */
   liveTail?: { updateIntervalMs?: number; sessionTimeoutMs?: number };
   /** The emulator's clock (epoch ms). Default Date.now. Signature skew is checked against it. */
@@ -86,6 +95,9 @@ export interface EmulatorState {
   readonly codebuild: CodeBuildStore;
   readonly codecommit: CodeCommitStore;
   readonly ecr: EcrStore;
+  readonly codepipeline: CodePipelineStore;
+  readonly s3: S3Store;
+  readonly codedeploy: CodeDeployStore;
 }
 
 export interface Emulator {
@@ -132,7 +144,28 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const codebuild = new CodeBuildStore();
   const codecommit = new CodeCommitStore(region, accountId, now);
   const ecr = new EcrStore(region, accountId, now);
-  const state: EmulatorState = { region, accountId, logs, ssm, secrets, codebuild, codecommit, ecr };
+  const s3 = new S3Store(region, accountId, now);
+  const codedeploy = new CodeDeployStore({
+    region,
+    accountId,
+    now,
+    s3,
+    agent: options.deployAgent ?? new LocalAgent(),
+  });
+  const codepipeline = new CodePipelineStore({ region, accountId, now, codecommit, codebuild, codedeploy });
+  const state: EmulatorState = {
+    region,
+    accountId,
+    logs,
+    ssm,
+    secrets,
+    codebuild,
+    codecommit,
+    ecr,
+    s3,
+    codedeploy,
+    codepipeline,
+  };
 
   const services: ServiceDefinition[] = [
     createCodeBuildService(
@@ -158,20 +191,34 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     createSsmService(ssm),
     createSecretsManagerService(secrets),
     createStsService({ accountId, identities: options.identities }),
+    createS3Service(s3),
+    createCodeDeployService(codedeploy),
+    createCodePipelineService(codepipeline, {
+      callerArn: (key) => options.identities?.[key]?.arn ?? `arn:aws:iam::${accountId}:root`,
+    }),
   ];
   const protocols = new Map<ServiceDefinition, WireProtocol>(
-    services.map((s) => [s, s.protocol === 'awsJson1_1' ? jsonProtocol(s) : queryProtocol(s)]),
+    services.map((s) => [
+      s,
+      s.protocol === 'awsJson1_1' ? jsonProtocol(s) : s.protocol === 'awsQuery' ? queryProtocol(s) : restXmlProtocol(s),
+    ]),
   );
 
   const route = (req: HttpRequest): ServiceDefinition | undefined => {
     const target = targetOf(req);
     if (target) return services.find((s) => s.protocol === 'awsJson1_1' && s.targetPrefix === target.prefix);
     const auth = headerValue(req, 'authorization') ?? '';
-    const scope = /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth)?.[1];
-    if (scope) return services.find((s) => s.signingName === scope && s.protocol === 'awsQuery');
+    const scope =
+      /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ??
+      /(?:^|&)X-Amz-Credential=[^&%]+(?:%2F|\/)\d{8}(?:%2F|\/)[^&%/]+(?:%2F|\/)([^&%/]+)(?:%2F|\/)/i.exec(
+        req.query,
+      )?.[1];
+    if (scope) return services.find((s) => s.signingName === scope && s.protocol !== 'awsJson1_1');
     const form = req.body.toString('utf8');
     const action = /(?:^|&)Action=([^&]+)/.exec(form)?.[1] ?? /(?:^|&)Action=([^&]+)/.exec(req.query)?.[1];
-    return action ? services.find((s) => s.protocol === 'awsQuery' && s.model.operations.includes(action)) : undefined;
+    if (action) return services.find((s) => s.protocol === 'awsQuery' && s.model.operations.includes(action));
+    // Anything else is an S3 REST request (anonymous ones are refused by S3 itself: AccessDenied).
+    return services.find((s) => s.protocol === 'restXml');
   };
 
   const handle = async (req: HttpRequest, ex: Exchange): Promise<void> => {
@@ -196,17 +243,25 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     try {
       let identity;
       try {
-        identity = verifySigV4(req, { credentials, service: service.signingName, region, now: now() });
+        identity = verifySigV4(req, {
+          credentials,
+          service: service.signingName,
+          region,
+          now: now(),
+          s3: service.protocol === 'restXml',
+        });
       } catch (e) {
         if (e instanceof AuthFailure) throw protocol.authError(e);
         throw e;
       }
-      const decoded = protocol.decode(req);
+      const decoded = protocol.decode(req, identity);
       operation = decoded.operation;
       if (!service.model.operations.includes(operation)) throw protocol.unknownOperation(operation);
       const handler = service.operations[operation];
       if (!handler) throw notEmulated(`${service.name} ${operation}`);
-      if (decision.throttle) throw new AwsError(service.throttling.code, service.throttling.message, 400);
+      if (decision.throttle) {
+        throw new AwsError(service.throttling.code, service.throttling.message, service.throttling.status ?? 400);
+      }
       service.checkInput?.(operation, decoded.input);
       validateInput(service.model, operation, decoded.input, service.validationErrorCode);
       const ctx: OperationContext = { requestId, identity, now, signal: AbortSignal.any([ex.signal, closing.signal]) };
@@ -227,10 +282,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           : new AwsError('InternalFailure', `emulator error: ${(e as Error).stack ?? String(e)}`, 500);
       response = protocol.error(err, requestId);
       log(err.status, operation, err.code);
-      return ex.send(response);
+      return ex.send(protocol.finish?.(req, response) ?? response);
     }
     log(response.status, operation);
-    ex.send(response);
+    ex.send(protocol.finish?.(req, response) ?? response);
   };
 
   const streamEvents = async (
@@ -299,7 +354,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       httpVersion: '1.1',
       signal: aborted.signal,
       send: (r) => {
-        res.writeHead(r.status, { ...r.headers, 'content-length': String(r.body.length) });
+        // An explicit content-length stands (HEAD answers give the object's size with no body).
+        res.writeHead(r.status, { 'content-length': String(r.body.length), ...r.headers });
         res.end(r.body);
       },
       stream: (headers) => {
@@ -331,8 +387,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         if (stream.destroyed || stream.closed) return;
         stream.respond({
           ':status': r.status,
-          ...r.headers,
           'content-length': String(r.body.length),
+          ...r.headers,
           date: new Date().toUTCString(),
         });
         stream.end(r.body);
@@ -392,7 +448,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     credentials,
     async close() {
       closing.abort();
+      await codepipeline.close();
       await codebuild.stopAll();
+      await codedeploy.close();
       codecommit.close();
       for (const s of sessions) s.destroy();
       for (const s of sockets) s.destroy();

@@ -19,6 +19,11 @@ export class AuthFailure extends Error {
   constructor(
     readonly kind: AuthFailureKind,
     message: string,
+    /**
+     * What a protocol may echo in its error (S3's SignatureDoesNotMatch carries the string to sign and the canonical
+     * request; its AuthorizationHeaderMalformed names the expected region).
+     */
+    readonly details: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -44,6 +49,12 @@ export interface VerifyOptions {
   now: number;
   /** S3 signs the path encoded once and un-normalized; every other service double-encodes. */
   singleEncodePath?: boolean;
+  /**
+   * S3's flavour (implies singleEncodePath): a header-signed request must carry x-amz-content-sha256 (its value is
+   * the payload hash in the canonical request, checked against the body by the S3 protocol), and a presigned URL
+   * signs the payload as UNSIGNED-PAYLOAD.
+   */
+  s3?: boolean;
 }
 
 export interface VerifiedIdentity {
@@ -51,6 +62,8 @@ export interface VerifiedIdentity {
   sessionToken?: string;
   region: string;
   service: string;
+  /** Header-signed requests: what the signatures of an aws-chunked payload's chunks chain from. */
+  seed?: { signature: string; signingKey: Buffer; amzDate: string; scope: string };
 }
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
@@ -232,7 +245,7 @@ export function verifySigV4(req: SignedRequest, opts: VerifyOptions): VerifiedId
   const [accessKeyId = '', scopeDate = '', scopeRegion = '', scopeService = '', terminator = ''] = scope;
   const secret = opts.credentials.get(accessKeyId);
   if (secret === undefined) {
-    throw new AuthFailure('unknownKey', 'The security token included in the request is invalid.');
+    throw new AuthFailure('unknownKey', 'The security token included in the request is invalid.', { accessKeyId });
   }
 
   // Time skew (header auth) or expiry (presigned).
@@ -242,6 +255,7 @@ export function verifySigV4(req: SignedRequest, opts: VerifyOptions): VerifiedId
       throw new AuthFailure(
         'expired',
         `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(opts.now - expires * 1000)} (${formatAmzDate(opts.now)} - ${expires} sec.)`,
+        { presigned: 'true' },
       );
     }
   } else if (requestTime < opts.now - MAX_SKEW_MS) {
@@ -272,7 +286,10 @@ export function verifySigV4(req: SignedRequest, opts: VerifyOptions): VerifiedId
     throw new AuthFailure('mismatch', `Credential should be scoped to correct service: '${opts.service}'. `);
   }
   if (scopeRegion !== opts.region) {
-    throw new AuthFailure('mismatch', 'Credential should be scoped to a valid region. ');
+    throw new AuthFailure('mismatch', 'Credential should be scoped to a valid region. ', {
+      region: opts.region,
+      given: scopeRegion,
+    });
   }
 
   const signedHeaders = parts.signedHeaders.split(';');
@@ -280,10 +297,15 @@ export function verifySigV4(req: SignedRequest, opts: VerifyOptions): VerifiedId
     throw new AuthFailure('mismatch', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
   }
   const canonicalHeaders = signedHeaders.map((h) => `${h}:${canonicalHeaderValue(req, h) ?? ''}\n`).join('');
-  const payloadHash = header(req.headers, 'x-amz-content-sha256') ?? sha256Hex(req.body);
+  let payloadHash = header(req.headers, 'x-amz-content-sha256');
+  if (opts.s3 && parts.presigned) payloadHash = 'UNSIGNED-PAYLOAD';
+  if (opts.s3 && payloadHash === undefined) {
+    throw new AuthFailure('incomplete', 'Missing required header for this request: x-amz-content-sha256');
+  }
+  payloadHash ??= sha256Hex(req.body);
   const canonicalRequest = [
     req.method,
-    canonicalUri(req.path, opts.singleEncodePath ?? false),
+    canonicalUri(req.path, opts.s3 === true || opts.singleEncodePath === true),
     canonicalQuery(queryPairs),
     canonicalHeaders,
     parts.signedHeaders,
@@ -291,9 +313,8 @@ export function verifySigV4(req: SignedRequest, opts: VerifyOptions): VerifiedId
   ].join('\n');
   const credentialScope = `${scopeDate}/${scopeRegion}/${scopeService}/aws4_request`;
   const stringToSign = [ALGORITHM, amzDate, credentialScope, sha256Hex(canonicalRequest)].join('\n');
-  const expected = createHmac('sha256', signingKey(secret, scopeDate, scopeRegion, scopeService))
-    .update(stringToSign, 'utf8')
-    .digest();
+  const key = signingKey(secret, scopeDate, scopeRegion, scopeService);
+  const expected = createHmac('sha256', key).update(stringToSign, 'utf8').digest();
   const given = Buffer.from(parts.signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AuthFailure(
@@ -302,7 +323,21 @@ export function verifySigV4(req: SignedRequest, opts: VerifyOptions): VerifiedId
         'and signing method. Consult the service documentation for details.\n\n' +
         `The Canonical String for this request should have been\n'${canonicalRequest}'\n\n` +
         `The String-to-Sign should have been\n'${stringToSign}'\n`,
+      {
+        accessKeyId,
+        stringToSign,
+        signatureProvided: parts.signature,
+        canonicalRequest,
+      },
     );
   }
-  return { accessKeyId, sessionToken: parts.sessionToken, region: scopeRegion, service: scopeService };
+  return {
+    accessKeyId,
+    sessionToken: parts.sessionToken,
+    region: scopeRegion,
+    service: scopeService,
+    ...(parts.presigned
+      ? {}
+      : { seed: { signature: parts.signature, signingKey: key, amzDate, scope: credentialScope } }),
+  };
 }

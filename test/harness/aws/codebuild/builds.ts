@@ -73,6 +73,8 @@ export interface BuildPlan {
   logGroup?: string;
   logStreamPrefix?: string;
   batchIdentifier?: string;
+  /** See BuildExecutionRequest.artifactsDir. */
+  artifactsDir?: string;
 }
 
 export class BuildRun {
@@ -220,6 +222,7 @@ export class BuildRun {
         sourceVersion: this.plan.sourceVersion,
         resolvedSourceVersion: this.build.resolvedSourceVersion,
         batchIdentifier: this.plan.batchIdentifier,
+        ...(this.plan.artifactsDir !== undefined ? { artifactsDir: this.plan.artifactsDir } : {}),
         timeoutInMinutes: this.build.timeoutInMinutes ?? 60,
         signal: this.controller.signal,
         reporter: {

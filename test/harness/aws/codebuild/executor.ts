@@ -64,6 +64,11 @@ export interface BuildExecutionRequest {
   resolvedSourceVersion?: string;
   /** Identifier in a batch build's build graph/list, when part of a batch. */
   batchIdentifier?: string;
+  /**
+   * Where the executor leaves the build's artifact ZIPs for its caller to keep (set for builds an emulated pipeline
+   * starts, whose output artifacts it passes on); when absent they are scratch files.
+   */
+  artifactsDir?: string;
   timeoutInMinutes: number;
   /** Aborted on StopBuild (reason 'STOPPED'), on timeout (reason 'TIMED_OUT') and when the emulator closes. */
   signal: AbortSignal;

@@ -61,7 +61,7 @@ export class RunnerExecutor implements BuildExecutor {
           batchIdentifier: request.batchIdentifier,
           signal: request.signal,
           stateDir: path.join(scratch, 'state'),
-          artifactsDir: path.join(scratch, 'artifacts'),
+          artifactsDir: request.artifactsDir ?? path.join(scratch, 'artifacts'),
           image: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' },
         },
         {

@@ -1,7 +1,7 @@
 /**
  * Regenerates the trimmed service models in this folder from botocore's service-2.json files.
  *
- *   npx tsx test/harness/aws/models/generate.ts [botocore-data-dir]
+ *   npx tsx test/harness/aws/models/generate.ts [botocore-data-dir] [--only=s3,codedeploy]
  *
  * The data dir defaults to the first of: $BOTOCORE_DATA, pip's botocore, Debian's python3-botocore
  * (`apt-get install python3-botocore`; Debian's copy is older and lacks e.g. StartLiveTail). Only the input shapes of the
@@ -14,10 +14,10 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ModelShape, ServiceModel } from './types.js';
+import type { HttpRoute, ModelShape, ServiceModel } from './types.js';
 
 /** Service model folder name → operations the emulator implements (keep in sync with services/*.ts). */
-const SERVICES: Record<string, { file: string; operations: string[] }> = {
+const SERVICES: Record<string, { file: string; operations: string[]; routes?: boolean }> = {
   codebuild: {
     file: 'codebuild',
     operations: [
@@ -68,6 +68,53 @@ const SERVICES: Record<string, { file: string; operations: string[] }> = {
       'GetRepositoryPolicy',
     ],
   },
+  codepipeline: {
+    file: 'codepipeline',
+    operations: [
+      'CreatePipeline',
+      'GetPipeline',
+      'UpdatePipeline',
+      'DeletePipeline',
+      'ListPipelines',
+      'GetPipelineState',
+      'StartPipelineExecution',
+      'GetPipelineExecution',
+      'ListPipelineExecutions',
+      'ListActionExecutions',
+      'StopPipelineExecution',
+      'PutApprovalResult',
+    ],
+  },
+  codedeploy: {
+    file: 'codedeploy',
+    operations: [
+      'CreateApplication',
+      'GetApplication',
+      'BatchGetApplications',
+      'ListApplications',
+      'CreateDeploymentGroup',
+      'GetDeploymentGroup',
+      'ListDeploymentGroups',
+      'GetDeploymentConfig',
+      'CreateDeployment',
+      'GetDeployment',
+      'BatchGetDeployments',
+      'ListDeployments',
+      'StopDeployment',
+      'ListDeploymentTargets',
+      'BatchGetDeploymentTargets',
+      'GetDeploymentTarget',
+      'ListDeploymentInstances',
+      'BatchGetDeploymentInstances',
+      'GetDeploymentInstance',
+      'RegisterOnPremisesInstance',
+      'AddTagsToOnPremisesInstances',
+      'GetOnPremisesInstance',
+    ],
+  },
+  // restXml: inputs live in the URI, headers and an XML body, which the JSON-shaped validator cannot check; only the
+  // operation names and their HTTP bindings (routes) are kept, for protocols/restxml.ts to recognise operations.
+  s3: { file: 's3', operations: [], routes: true },
 };
 
 interface BotoShape {
@@ -84,12 +131,12 @@ interface BotoShape {
   sensitive?: boolean;
 }
 interface BotoModel {
-  operations: Record<string, { input?: { shape: string } }>;
-  shapes: Record<string, BotoShape>;
+  operations: Record<string, { input?: { shape: string }; http?: { method: string; requestUri: string } }>;
+  shapes: Record<string, BotoShape & { members?: Record<string, { location?: string; locationName?: string }> }>;
 }
 
 function findDataDir(): string {
-  const fromArg = process.argv[2] ?? process.env.BOTOCORE_DATA;
+  const fromArg = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? process.env.BOTOCORE_DATA;
   if (fromArg) return fromArg;
   const candidates: string[] = [];
   try {
@@ -170,10 +217,40 @@ function trim(model: BotoModel, operations: string[]): ServiceModel {
   return { operations: Object.keys(model.operations).sort(), inputs, shapes };
 }
 
+/** Every operation's HTTP binding: method, URI template, required query parameters and headers. */
+function routes(model: BotoModel): Record<string, HttpRoute> {
+  const out: Record<string, HttpRoute> = {};
+  for (const [name, op] of Object.entries(model.operations).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!op.http) continue;
+    const route: HttpRoute = { method: op.http.method, uri: op.http.requestUri };
+    const input = op.input ? model.shapes[op.input.shape] : undefined;
+    const required = new Set(input?.required ?? []);
+    const located = (where: string) =>
+      Object.entries(input?.members ?? {})
+        .filter(([member, m]) => required.has(member) && m.location === where)
+        .map(([member, m]) => m.locationName ?? member)
+        .map((n) => (where === 'header' ? n.toLowerCase() : n));
+    const query = located('querystring');
+    const headers = located('header');
+    if (query.length > 0) route.query = query;
+    if (headers.length > 0) route.headers = headers;
+    out[name] = route;
+  }
+  return out;
+}
+
 const dataDir = findDataDir();
 const here = fileURLToPath(new URL('.', import.meta.url));
-for (const [service, { file, operations }] of Object.entries(SERVICES)) {
-  const trimmed = trim(loadModel(dataDir, service), operations);
+// `--only=s3,codedeploy` regenerates just those services.
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+for (const [service, { file, operations, routes: withRoutes }] of Object.entries(SERVICES)) {
+  if (only && !only.includes(service)) continue;
+  const botocore = loadModel(dataDir, service);
+  const trimmed = trim(botocore, operations);
+  if (withRoutes) trimmed.http = routes(botocore);
   const body =
     `// Generated by generate.ts from botocore's ${service} model: do not edit.\n` +
     `import type { ServiceModel } from './types.js';\n\n` +

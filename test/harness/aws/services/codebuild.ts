@@ -13,7 +13,9 @@ import type {
   ProjectArtifacts,
   ProjectSource,
   StartBuildBatchInput,
+  StartBuildBatchOutput,
   StartBuildInput,
+  StartBuildOutput,
   StopBuildBatchInput,
   StopBuildInput,
   UpdateProjectInput,
@@ -40,6 +42,12 @@ import { remember, replayed } from '../codebuild/idempotency.js';
 import type { IdempotencyRecord } from '../codebuild/idempotency.js';
 import type { JsonService, OperationContext } from './types.js';
 import { op } from './types.js';
+
+/** StartBuild input from another emulated service (startInternal): not on the wire. */
+export type InternalStartBuildInput = StartBuildInput & {
+  /** Keep the build's artifact ZIPs here (BuildExecutionRequest.artifactsDir). */
+  artifactsDir?: string;
+};
 
 export interface CodeBuildOptions {
   region: string;
@@ -69,6 +77,17 @@ export class CodeBuildStore {
   project(nameOrArn: string): StoredProject | undefined {
     return this.projects.get(nameOrArn.replace(/^arn:aws:codebuild:[^:]+:\d+:project\//, ''));
   }
+
+  /**
+   * Internal entry point for other emulated services (CodePipeline's CodeBuild action): runs the StartBuild or
+   * StartBuildBatch operation, without a request, as `initiator` (what the build records, e.g. `codepipeline/<name>`).
+   * Set by createCodeBuildService.
+   */
+  startInternal: (
+    operation: 'StartBuild' | 'StartBuildBatch',
+    input: InternalStartBuildInput | StartBuildBatchInput,
+    initiator: string,
+  ) => Promise<BuildRun | BatchRun> = () => Promise.reject(new Error('the CodeBuild service is not set up'));
 
   /** Stops every build and batch and waits for them to settle. */
   async stopAll(): Promise<void> {
@@ -219,6 +238,7 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
       logGroup: logsConfig.cloudWatchLogs?.groupName,
       logStreamPrefix: logsConfig.cloudWatchLogs?.streamName,
       batchIdentifier: task?.identifier,
+      artifactsDir: (input as InternalStartBuildInput).artifactsDir,
     };
     const buildDeps: BuildDeps = batch?.request.downloadSourceOnly
       ? { ...deps, executor: { execute: async () => ({ status: 'SUCCEEDED' }) } }
@@ -231,7 +251,7 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
   /** CodeBuild records the caller's IAM user name; the emulator's callers are known by access key. */
   const initiatorFrom = (ctx: OperationContext): string => ctx.identity.accessKeyId;
 
-  return {
+  const service: JsonService = {
     name: 'codebuild',
     protocol: 'awsJson1_1',
     targetPrefix: 'CodeBuild_20161006',
@@ -457,4 +477,19 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
       }),
     },
   };
+
+  store.startInternal = async (operation, input, initiator) => {
+    const ctx: OperationContext = {
+      requestId: uuid(),
+      identity: { accessKeyId: initiator, region, service: 'codebuild' },
+      now: deps.now,
+      signal: new AbortController().signal,
+    };
+    const output = (await service.operations[operation]?.(input, ctx)) as StartBuildOutput & StartBuildBatchOutput;
+    const run =
+      operation === 'StartBuild' ? store.build(output.build?.id ?? '') : store.batch(output.buildBatch?.id ?? '');
+    if (!run) throw new Error(`${operation} started nothing`);
+    return run;
+  };
+  return service;
 }

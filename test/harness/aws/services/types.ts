@@ -3,7 +3,8 @@ import type { ServiceModel } from '../models/types.js';
 import type { VerifiedIdentity } from '../sigv4.js';
 
 /** Services the emulator speaks (codepipeline, codedeploy come later: add a module and a name). */
-export type ServiceName = 'codebuild' | 'codecommit' | 'ecr' | 'logs' | 'ssm' | 'secretsmanager' | 'sts';
+export type ServiceName =
+  'codebuild' | 'codecommit' | 'codedeploy' | 'codepipeline' | 'ecr' | 'logs' | 's3' | 'ssm' | 'secretsmanager' | 'sts';
 
 export interface OperationContext {
   requestId: string;
@@ -42,8 +43,8 @@ interface ServiceBase {
   model: ServiceModel;
   /** Error code of a model constraint violation (InvalidParameterException for Logs, ValidationException for SSM...). */
   validationErrorCode: string;
-  /** The service's own throttling error. */
-  throttling: { code: string; message: string };
+  /** The service's own throttling error (HTTP 400 unless `status` says otherwise, e.g. S3's 503 SlowDown). */
+  throttling: { code: string; message: string; status?: number };
   operations: Record<string, OperationHandler>;
   /**
    * Checks the service runs before model validation, for services whose own errors take precedence over the generic
@@ -64,4 +65,10 @@ export interface QueryService extends ServiceBase {
   xmlNamespace: string;
 }
 
-export type ServiceDefinition = JsonService | QueryService;
+/** restXml (S3): operations are told apart by method, path and query (the model's `http` routes). */
+export interface RestXmlService extends ServiceBase {
+  protocol: 'restXml';
+  xmlNamespace: string;
+}
+
+export type ServiceDefinition = JsonService | QueryService | RestXmlService;
