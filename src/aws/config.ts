@@ -60,6 +60,35 @@ export function clientConfig(opts: ClientOptions = {}): AwsClientConfig {
   };
 }
 
+/**
+ * Keys in the given environment, as the SDK's first credentials provider reads them from process.env: so an injected
+ * environment (tests, the CLI's context) is used for credentials too, not only for the endpoint and region.
+ */
+export function credentialsFromEnv(env: NodeJS.ProcessEnv): AwsCredentialIdentity | undefined {
+  const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  const sessionToken = env.AWS_SESSION_TOKEN?.trim();
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+/**
+ * Following a build, an execution or a deployment makes many calls; a few more attempts than the SDK default ride
+ * out throttling storms. AWS_MAX_ATTEMPTS still wins.
+ */
+export const FOLLOW_MAX_ATTEMPTS = 8;
+
+/** Options for clients that follow something for a long time: FOLLOW_MAX_ATTEMPTS, keys from the given environment. */
+export function followClientOptions(opts: ClientOptions = {}): ClientOptions {
+  const env = opts.env ?? process.env;
+  const credentials = opts.credentials ?? credentialsFromEnv(env);
+  return {
+    ...opts,
+    maxAttempts: opts.maxAttempts ?? (env.AWS_MAX_ATTEMPTS?.trim() ? undefined : FOLLOW_MAX_ATTEMPTS),
+    ...(credentials !== undefined ? { credentials } : {}),
+  };
+}
+
 /** The explicit region, else AWS_REGION, else AWS_DEFAULT_REGION. */
 export function resolveRegion(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const region = [explicit, env.AWS_REGION, env.AWS_DEFAULT_REGION].map((r) => r?.trim()).find((r) => r);

@@ -2,7 +2,7 @@ import { createBuildClients, type BuildClients } from '../../codebuild/clients.j
 import { stopTarget, type StopTarget } from '../../codebuild/stop.js';
 import { FINAL_STATUSES } from '../../codebuild/types.js';
 import { describeError } from '../../common/errors.js';
-import { escapeData } from '../../common/workflow-commands.js';
+import { WorkflowLog } from '../../common/workflow-log.js';
 import { getState } from './runner-io.js';
 import { State } from './main.js';
 
@@ -15,11 +15,12 @@ export interface PostDeps {
 }
 
 export function defaultPostDeps(): PostDeps {
+  const log = new WorkflowLog(process.stdout);
   return {
     getState: (name) => getState(name),
     env: process.env,
-    info: (message) => void process.stdout.write(`${message}\n`),
-    warning: (message) => void process.stdout.write(`::warning::${escapeData(message)}\n`),
+    info: (message) => log.status(message),
+    warning: (message) => log.warning(message),
   };
 }
 

@@ -1,0 +1,176 @@
+/**
+ * The pipeline action as GitHub runs it: its own process (src/actions/pipeline/index.ts under tsx), inputs from
+ * INPUT_* variables, outputs and state in the runner's files; SIGTERM stops the execution it follows, and the post step
+ * stops one the main step left running.
+ */
+import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
+import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { CodePipelineClient, CreatePipelineCommand } from '@aws-sdk/client-codepipeline';
+import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  codeBuildStage,
+  codeCommitSourceStage,
+  pipelineDeclaration,
+} from '../../harness/aws/codepipeline/declarations.js';
+import type { Emulator } from '../../harness/aws/server.js';
+import { awsEnv, ROLE, startBuildEmulator } from '../../codebuild/emulator-support.js';
+import { clientConfig } from '../../emulator/helpers.js';
+
+const ENTRY = path.resolve('src/actions/pipeline/index.ts');
+const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+const SLOW = 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo started sleeping\n      - sleep 60\n';
+
+let emulator: Emulator;
+let work: string;
+let head = '';
+
+beforeAll(async () => {
+  emulator = await startBuildEmulator({ liveTail: { updateIntervalMs: 250 } });
+  const codecommit = new CodeCommitClient(clientConfig(emulator));
+  await codecommit.send(new CreateRepositoryCommand({ repositoryName: 'app' }));
+  codecommit.destroy();
+  work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-pipeline-process-'));
+  const clone = path.join(work, 'clone');
+  execFileSync('git', ['clone', '-q', emulator.state.codecommit.path('app'), clone], { stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', clone, '-c', 'user.name=t', '-c', 'user.email=t@e', ...args], {
+      encoding: 'utf8',
+    }).trim();
+  git('checkout', '-q', '-b', 'main');
+  writeFileSync(path.join(clone, 'buildspec.yml'), SLOW);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'slow build');
+  git('push', '-q', 'origin', 'main');
+  head = git('rev-parse', 'HEAD');
+  const codebuild = new CodeBuildClient(clientConfig(emulator));
+  await codebuild.send(
+    new CreateProjectCommand({
+      name: 'slow',
+      source: { type: 'CODEPIPELINE' },
+      artifacts: { type: 'CODEPIPELINE' },
+      environment: {
+        type: 'LINUX_CONTAINER',
+        image: 'aws/codebuild/standard:7.0',
+        computeType: 'BUILD_GENERAL1_SMALL',
+      },
+      serviceRole: ROLE,
+    }),
+  );
+  codebuild.destroy();
+});
+
+afterAll(async () => {
+  await emulator.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** A pipeline whose build sleeps a minute; CreatePipeline starts its first execution. */
+async function slowPipeline(name: string): Promise<void> {
+  const client = new CodePipelineClient(clientConfig(emulator));
+  await client.send(
+    new CreatePipelineCommand({
+      pipeline: pipelineDeclaration(name, [
+        codeCommitSourceStage({ repository: 'app' }),
+        codeBuildStage({ project: 'slow' }),
+      ]),
+    }),
+  );
+  client.destroy();
+}
+
+interface Step {
+  child: ChildProcess;
+  stdout: () => string;
+  exit: Promise<number | null>;
+  files: { output: string; state: string; summary: string };
+}
+
+let steps = 0;
+
+function startStep(inputs: Record<string, string>, state: Record<string, string> = {}): Step {
+  const n = ++steps;
+  const files = {
+    output: path.join(work, `output-${n}`),
+    state: path.join(work, `state-${n}`),
+    summary: path.join(work, `summary-${n}`),
+  };
+  for (const f of Object.values(files)) writeFileSync(f, '');
+  const env: NodeJS.ProcessEnv = {
+    ...awsEnv(emulator),
+    GITHUB_WORKSPACE: work,
+    GITHUB_SHA: head,
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_RUN_ID: '3',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value;
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: work });
+  let text = '';
+  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => text, exit, files };
+}
+
+function readCommandFile(file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!m?.[1] || !m[2]) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? '');
+    out[m[1]] = value.join('\n');
+  }
+  return out;
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const statusOf = (pipeline: string, id: string): string | undefined =>
+  emulator.state.codepipeline.executions(pipeline).find((e) => e.id === id)?.status;
+
+test('SIGTERM stops the execution (StopPipelineExecution) and fails the step', async () => {
+  await slowPipeline('term');
+  const step = startStep({ 'pipeline-name': 'term' });
+  await until(() => step.stdout().includes('started sleeping'), 'the build to run');
+  const id = readCommandFile(step.files.output)['execution-id'] ?? '';
+  step.child.kill('SIGTERM');
+  await until(() => statusOf('term', id) === 'Stopping', 'the execution to be stopping');
+  expect(await step.exit).toBe(1);
+  expect(step.stdout()).toContain(`Cancelled: stopping execution ${id} of term (the actions in progress finish first)`);
+  expect(step.stdout()).toMatch(
+    /::error::the run was cancelled, so the execution was stopped: pipeline term execution \S+ Stopping/,
+  );
+});
+
+test('the post step stops an execution the main step left running', async () => {
+  await slowPipeline('left');
+  const main = startStep({ 'pipeline-name': 'left', 'abandon-on-cancel': 'true' });
+  await until(() => main.stdout().includes('started sleeping'), 'the build to run');
+  main.child.kill('SIGKILL');
+  await main.exit;
+  const state = readCommandFile(main.files.state);
+  const { executionId } = JSON.parse(state.execution ?? '{}') as { executionId: string };
+  expect(statusOf('left', executionId)).toBe('InProgress');
+  const post = startStep({}, state);
+  expect(await post.exit).toBe(0);
+  expect(post.stdout()).toContain(
+    `The job ended while execution ${executionId} of left was running: stopped it (actions in progress abandoned)`,
+  );
+  expect(statusOf('left', executionId)).toBe('Stopped');
+});
