@@ -1,0 +1,184 @@
+/**
+ * Mirror benchmark, against the AWS emulator and the harness's CodeCommit Git server (git http-backend, SigV4
+ * passwords checked) in one run: an incremental mirror of 1 new commit on a 10,000-commit repository (built with git
+ * fast-import) against a raw `git push` of the same commit to the same server, as a ratio (goal ≤ 1.2).
+ *
+ * Both authenticate through the same credential helper: the mirror action's bundle (dist/mirror/index.js when present,
+ * else a fresh ncc bundle) in its `git-credential` mode. The mirror is measured in-process (what the action and the
+ * CLI run after their start: GetRepository, ls-remote, plan, push, GetRepository) and as the action's whole process
+ * (cold start included). Rounds alternate the order and the best of each is kept (the ratio's basis), so load from
+ * other processes does not decide it; medians are shown too.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { credentialHelper } from '../src/mirror/git.js';
+import { mirror, type MirrorLog } from '../src/mirror/mirror.js';
+import { settings, startWorld, type MirrorWorld } from '../test/mirror/support.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const COMMITS = 10_000;
+const ROUNDS = 15;
+const silent: MirrorLog = {
+  info: () => undefined,
+  warning: () => undefined,
+  debug: () => undefined,
+  mask: () => undefined,
+};
+
+function bundle(): { file: string; source: string; cleanup(): void } {
+  const dist = path.join(root, 'dist/mirror/index.js');
+  if (existsSync(dist)) return { file: dist, source: 'dist/mirror', cleanup: () => undefined };
+  const out = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-mirror-'));
+  const ncc = path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js');
+  const args = ['build', 'src/actions/mirror/index.ts', '-o', out, '--minify', '--no-source-map-register', '-q'];
+  const result = spawnSync(process.execPath, [ncc, ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('ncc failed');
+  return {
+    file: path.join(out, 'index.js'),
+    source: 'fresh ncc bundle',
+    cleanup: () => rmSync(out, { recursive: true }),
+  };
+}
+
+const IDENTITY = 'Bench <bench@example.com> 1700000000 +0000';
+
+/** A repository whose main has `count` commits, each changing one of 100 files, built by one fast-import. */
+function bigRepository(dir: string, count: number): void {
+  execFileSync('git', ['init', '-q', '-b', 'main', dir]);
+  const parts: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const text = `line ${i}\n`.repeat(20);
+    parts.push(
+      `commit refs/heads/main\ncommitter ${IDENTITY}\ndata <<EOM\ncommit ${i}\nEOM\n` +
+        `M 100644 inline src/file-${i % 100}.txt\ndata ${Buffer.byteLength(text)}\n${text}\n`,
+    );
+  }
+  execFileSync('git', ['-C', dir, 'fast-import', '--quiet'], { input: parts.join(''), maxBuffer: 1 << 30 });
+  execFileSync('git', ['-C', dir, 'reset', '-q', '--hard', 'main']);
+}
+
+/** One more commit on main (a real change), without the work tree. */
+function newCommit(dir: string, n: number): string {
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', ['-C', dir, ...args], {
+      input,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'B',
+        GIT_AUTHOR_EMAIL: 'b@e',
+        GIT_COMMITTER_NAME: 'B',
+        GIT_COMMITTER_EMAIL: 'b@e',
+      },
+    }).trim();
+  const blob = git(['hash-object', '-w', '--stdin'], `round ${n}\n`);
+  git(['update-index', '--add', '--cacheinfo', `100644,${blob},src/round.txt`]);
+  const tree = git(['write-tree']);
+  const sha = git(['commit-tree', tree, '-p', 'main', '-m', `round ${n}`]);
+  git(['update-ref', 'refs/heads/main', sha]);
+  return sha;
+}
+
+function timed(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; command?: string }): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(options.command ?? 'git', args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(performance.now() - started)
+        : reject(new Error(`${args.join(' ')}: exit ${code}: ${stderr}`)),
+    );
+  });
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+export async function benchMirror(): Promise<Record<string, number | string>> {
+  const built = bundle();
+  let world: MirrorWorld | undefined;
+  const work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-mirror-repo-'));
+  try {
+    world = await startWorld();
+    const source = path.join(work, 'source');
+    bigRepository(source, COMMITS);
+    for (const name of ['bench-mirror', 'bench-raw', 'bench-action']) {
+      await world.client.send(new CreateRepositoryCommand({ repositoryName: name }));
+    }
+    const self = [process.execPath, built.file];
+    const env = world.env();
+    const url = (name: string) => `${world?.server.url}/v1/repos/${name}`;
+    const helper = ['-c', 'credential.helper=', '-c', `credential.helper=${credentialHelper(self, 'us-east-1')}`];
+    const rawPush = () =>
+      timed([...helper, '-c', 'credential.useHttpPath=true', 'push', '-q', url('bench-raw'), 'main'], {
+        cwd: source,
+        env,
+      });
+    const mirrored = async (name: string) => {
+      const started = performance.now();
+      await mirror(settings(source, { repository: name }), { codecommit: world!.client, env, self, log: silent });
+      return performance.now() - started;
+    };
+    const actionDir = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-action-'));
+    const actionEnv: NodeJS.ProcessEnv = {
+      ...env,
+      GITHUB_WORKSPACE: source,
+      GITHUB_OUTPUT: path.join(actionDir, 'output'),
+      GITHUB_STEP_SUMMARY: path.join(actionDir, 'summary'),
+      INPUT_REPOSITORY: 'bench-action',
+    };
+    writeFileSync(path.join(actionDir, 'output'), '');
+    writeFileSync(path.join(actionDir, 'summary'), '');
+    const actionProcess = () => timed([built.file], { cwd: source, env: actionEnv, command: process.execPath });
+
+    // The initial full mirror / push (10,000 commits), not measured as incremental.
+    const initial = { mirror: await mirrored('bench-mirror'), raw: await rawPush(), action: await actionProcess() };
+
+    const times = { mirror: [] as number[], raw: [] as number[], action: [] as number[] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      newCommit(source, round);
+      const order = round % 2 === 0 ? (['raw', 'mirror', 'action'] as const) : (['mirror', 'action', 'raw'] as const);
+      for (const which of order) {
+        if (which === 'raw') times.raw.push(await rawPush());
+        else if (which === 'mirror') times.mirror.push(await mirrored('bench-mirror'));
+        else times.action.push(await actionProcess());
+      }
+    }
+    for (const name of ['bench-mirror', 'bench-raw', 'bench-action']) {
+      const head = execFileSync('git', ['-C', world.emulator.state.codecommit.path(name), 'rev-parse', 'main'], {
+        encoding: 'utf8',
+      }).trim();
+      const expected = execFileSync('git', ['-C', source, 'rev-parse', 'main'], { encoding: 'utf8' }).trim();
+      if (head !== expected) throw new Error(`${name} is at ${head}, not ${expected}`);
+    }
+    rmSync(actionDir, { recursive: true, force: true });
+    const best = (values: readonly number[]) => Math.min(...values);
+    return {
+      'helper bundle': built.source,
+      'repository commits': COMMITS,
+      rounds: ROUNDS,
+      'initial full mirror ms': initial.mirror,
+      'initial raw git push ms': initial.raw,
+      'incremental mirror ms (best / median)': `${best(times.mirror).toFixed(0)} / ${median(times.mirror).toFixed(0)}`,
+      'raw git push, same commit ms (best / median)': `${best(times.raw).toFixed(0)} / ${median(times.raw).toFixed(0)}`,
+      'ratio mirror / raw push (goal ≤ 1.2)': best(times.mirror) / best(times.raw),
+      'action process ms (best / median)': `${best(times.action).toFixed(0)} / ${median(times.action).toFixed(0)}`,
+      'ratio action process (cold start) / raw push': best(times.action) / best(times.raw),
+    };
+  } finally {
+    await world?.close();
+    rmSync(work, { recursive: true, force: true });
+    built.cleanup();
+  }
+}

@@ -1,0 +1,15 @@
+// One bundle, two roles: the action itself, and the git credential helper git calls back while the action pushes
+// (`node dist/mirror/index.js git-credential get`, see src/mirror/git.ts credentialHelper). The helper loads only what
+// it needs, so each git invocation starts it quickly.
+if (process.argv[2] === 'git-credential') {
+  const { credentialProcess } = await import('../../cli/commands/git-credential.js');
+  process.exitCode = await credentialProcess(process.argv.slice(3), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+} else {
+  const { defaultDeps, run } = await import('./main.js');
+  await run(defaultDeps());
+}

@@ -1,0 +1,225 @@
+/**
+ * The one way the mirror runs git (like actions/checkout's git command manager): `createGit` gives a runner bound to a
+ * repository directory and an environment; every call is an argument array (never a shell string), and the spawner
+ * is injectable so tests can record or replace what runs.
+ *
+ * The environment is the caller's with what makes git safe to run unattended: no terminal prompt, no credential
+ * manager UI, no curl tracing that could print an Authorization header, and none of GIT_DIR/GIT_WORK_TREE that
+ * would point git elsewhere. Extra configuration (the GitHub token's header) goes through GIT_CONFIG_COUNT /
+ * GIT_CONFIG_KEY_n / GIT_CONFIG_VALUE_n, never argv.
+ *
+ * Credential helpers may write `::add-mask::<value>` on stderr (ours does under GitHub Actions): such lines are taken
+ * out of the captured stderr and handed to `onMask`, so the value is masked before anything could print it.
+ */
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+
+/** child_process.spawn's shape. */
+export type GitSpawner = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
+
+export interface GitResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface GitRunOptions {
+  /** Written to git's stdin (which is closed after it). */
+  readonly input?: string;
+  /** Extra configuration for this call, passed through the environment. */
+  readonly config?: ReadonlyArray<readonly [string, string]>;
+  /** Exit codes that are not failures (default: 0 only). */
+  readonly okCodes?: readonly number[];
+  /** Called for each complete line of stdout instead of collecting it (large outputs). */
+  readonly onStdoutLine?: (line: string) => void;
+}
+
+export interface Git {
+  readonly cwd: string;
+  /** Runs `git <args>`; rejects with GitError on an exit code not in okCodes. */
+  run(args: readonly string[], options?: GitRunOptions): Promise<GitResult>;
+}
+
+export interface GitFactoryOptions {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly spawn?: GitSpawner;
+  /** The git executable (default `git` from PATH). */
+  readonly command?: string;
+  /** Values a credential helper asked to mask. */
+  readonly onMask?: (value: string) => void;
+  /** Every command, for debug output (secrets are never in argv). */
+  readonly onCommand?: (args: readonly string[]) => void;
+}
+
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly result: GitResult,
+  ) {
+    super(`git ${describeArgs(args)} failed (exit ${result.code}): ${lastLines(result.stderr)}`);
+    this.name = 'GitError';
+  }
+}
+
+/** Variables dropped from git's environment. */
+const DROPPED = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_NAMESPACE',
+  'GIT_TRACE_CURL',
+  'GIT_TRACE_CURL_NO_DATA',
+  'GIT_CURL_VERBOSE',
+  'GIT_TRACE_PACKET',
+  'GIT_ASKPASS',
+  'SSH_ASKPASS',
+];
+
+export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const name of DROPPED) delete out[name];
+  out.GIT_TERMINAL_PROMPT = '0';
+  out.GCM_INTERACTIVE = 'never';
+  out.GIT_TRACE_REDACT = '1';
+  return out;
+}
+
+/** The environment with `config` appended to any GIT_CONFIG_COUNT entries already there. */
+export function withConfig(
+  env: NodeJS.ProcessEnv,
+  config: ReadonlyArray<readonly [string, string]>,
+): NodeJS.ProcessEnv {
+  if (config.length === 0) return env;
+  const out = { ...env };
+  const start = /^\d+$/.test(env.GIT_CONFIG_COUNT ?? '') ? Number(env.GIT_CONFIG_COUNT) : 0;
+  config.forEach(([key, value], i) => {
+    out[`GIT_CONFIG_KEY_${start + i}`] = key;
+    out[`GIT_CONFIG_VALUE_${start + i}`] = value;
+  });
+  out.GIT_CONFIG_COUNT = String(start + config.length);
+  return out;
+}
+
+const MASK_LINE = /^::add-mask::(.+)$/;
+
+export function createGit(options: GitFactoryOptions): Git {
+  const spawner = options.spawn ?? ((command, args, opts) => spawn(command, args, opts));
+  const baseEnv = gitEnvironment(options.env);
+  return {
+    cwd: options.cwd,
+    run(args, runOptions = {}) {
+      options.onCommand?.(args);
+      const env = withConfig(baseEnv, runOptions.config ?? []);
+      return new Promise<GitResult>((resolve, reject) => {
+        let child: ChildProcess;
+        try {
+          child = spawner(options.command ?? 'git', [...args], {
+            cwd: options.cwd,
+            env,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            windowsHide: true,
+          });
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        const out: Buffer[] = [];
+        let pending = '';
+        let stderr = '';
+        let errPending = '';
+        const takeErrLine = (line: string): void => {
+          const mask = MASK_LINE.exec(line);
+          if (mask && options.onMask) options.onMask(mask[1] as string);
+          else stderr += line + '\n';
+        };
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (!runOptions.onStdoutLine) {
+            out.push(chunk);
+            return;
+          }
+          pending += chunk.toString('utf8');
+          const lines = pending.split('\n');
+          pending = lines.pop() ?? '';
+          for (const line of lines) runOptions.onStdoutLine(line);
+        });
+        child.stderr?.on('data', (chunk: Buffer) => {
+          errPending += chunk.toString('utf8');
+          const lines = errPending.split('\n');
+          errPending = lines.pop() ?? '';
+          for (const line of lines) takeErrLine(line);
+        });
+        child.stdin?.on('error', () => undefined);
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+          if (pending !== '') runOptions.onStdoutLine?.(pending);
+          if (errPending !== '') takeErrLine(errPending);
+          const result: GitResult = {
+            code: code ?? (signal ? 128 : 1),
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr,
+          };
+          if ((runOptions.okCodes ?? [0]).includes(result.code)) resolve(result);
+          else reject(new GitError(args, result));
+        });
+        child.stdin?.end(runOptions.input ?? '');
+      });
+    },
+  };
+}
+
+/** A short form of a command for messages: long refspec lists are counted, not listed. */
+export function describeArgs(args: readonly string[]): string {
+  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a));
+  if (args.length <= 12) return args.map(quote).join(' ');
+  return `${args.slice(0, 10).map(quote).join(' ')} … (${args.length - 10} more)`;
+}
+
+function lastLines(text: string, count = 6): string {
+  const lines = text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== '');
+  return lines.slice(-count).join(' | ') || '(no output)';
+}
+
+/** POSIX single quotes, as git's `!` helpers are run by a shell (sh, also on Windows). */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The credential.helper value that makes git call us back: a shell function (git runs `!` helpers with sh, also on
+ * Windows, appending the operation) that starts `<node> [loader flags] <script> git-credential [--region R] get`
+ * for `get` only: `store` and `erase`, which git sends after each invocation, would only start a process that does
+ * nothing. `self` is the command that runs this program, as selfCommand() gives it; every part is single-quoted.
+ */
+export function credentialHelper(self: readonly string[], region?: string): string {
+  const command = [...self, 'git-credential', ...(region ? ['--region', region] : [])].map(shellQuote).join(' ');
+  return `!f() { test "$1" = get || exit 0; exec ${command} "$@"; }; f`;
+}
+
+/**
+ * The command that runs this program again: the node binary, the loader flags it was started with (tsx in tests
+ * and in the security harness), and the entry script (dist/mirror/index.js, dist/cli/index.js).
+ */
+export function selfCommand(
+  execPath: string = process.execPath,
+  execArgv: readonly string[] = process.execArgv,
+  script: string | undefined = process.argv[1],
+): string[] {
+  if (!script) throw new Error('no entry script to run the credential helper with');
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] as string;
+    if (/^--(import|require|loader|experimental-loader)$/.test(arg) || arg === '-r') {
+      const value = execArgv[i + 1];
+      if (value !== undefined) kept.push(arg, value);
+      i++;
+    } else if (/^--(import|require|loader|experimental-loader)=/.test(arg)) {
+      kept.push(arg);
+    }
+  }
+  return [execPath, ...kept, script];
+}

@@ -1,0 +1,506 @@
+/**
+ * Mirroring a GitHub repository (a checkout of it) into AWS CodeCommit over HTTPS with IAM credentials:
+ *
+ * 1. at once: the repository on CodeCommit (GetRepository; CreateRepository with create-repository), the source refs
+ *    (source.ts: fetched from origin with the full history into a private namespace when the checkout lacks them),
+ *    and CodeCommit's refs (`git ls-remote` through our credential helper);
+ * 2. the plan (plan.ts), printed; rewinds refused with on-rewind: fail; Git LFS pointers reported; dry-run stops;
+ * 3. the changes pushed in batches of at most 4,000 refs (push.ts), per-ref results read from `--porcelain`;
+ * 4. a failure part-way throws MirrorError with what was pushed, what was rejected and what was not attempted.
+ *
+ * git reaches CodeCommit only through `-c credential.helper=<this program> git-credential`, with
+ * credential.useHttpPath, after clearing any other helper and extra header: no password in a URL, argv or the
+ * environment; the helper signs a fresh one for every git invocation.
+ */
+import type { RepositoryMetadata } from '@aws-sdk/client-codecommit';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gitEndpoint, grcUrl, repositoryUrl, type GitEndpoint } from '../aws/codecommit-git.js';
+import {
+  ensureRepository,
+  getRepository,
+  missingRepository,
+  resolveCredentials,
+  type CodeCommitApi,
+} from '../aws/codecommit.js';
+import { UserError } from '../common/errors.js';
+import { createGit, credentialHelper, describeArgs, GitError, type Git, type GitSpawner } from './git.js';
+import { findLfs, type LfsFinding } from './lfs.js';
+import { changes, computePlan, countPlan, type Plan, type PlanEntry } from './plan.js';
+import { batches, parsePorcelain, pushArgs, stagingRefs, succeeded, useStaging } from './push.js';
+import { advertisedRefs } from './remote-refs.js';
+import { RefFilter, refKind } from './refs.js';
+import { lfsLines, planLines } from './report.js';
+import { readSource, type SourceRefs } from './source.js';
+
+export type OnRewind = 'allow' | 'fail';
+
+export interface MirrorSettings {
+  /** CodeCommit repository name. */
+  readonly repository: string;
+  readonly region: string;
+  /** The source repository (the workflow's checkout). */
+  readonly source: string;
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly prune: boolean;
+  readonly protect: readonly string[];
+  readonly onRewind: OnRewind;
+  readonly dryRun: boolean;
+  readonly createRepository: boolean;
+  readonly description?: string;
+  readonly kmsKeyId?: string;
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The job's token, for fetching from origin. */
+  readonly githubToken?: string;
+  /** GITHUB_SERVER_URL (default https://github.com). */
+  readonly githubServerUrl?: string;
+  /** The branch pushed first into an empty repository, so CodeCommit makes it the default (GitHub's default). */
+  readonly defaultBranch?: string;
+  /** Refs per push (default 1,000; at most 4,000, CodeCommit's limit). */
+  readonly batchSize?: number;
+}
+
+export interface MirrorLog {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  /** Registers a secret so it never shows in the log. */
+  mask(value: string): void;
+  /** A phase starts (the action opens a log group). */
+  phase?(title: string): void;
+}
+
+export interface MirrorDeps {
+  readonly codecommit: CodeCommitApi;
+  /** Environment of git and of the credential helper (AWS credentials, CODE_COMMIT_ENDPOINT, proxies). */
+  readonly env: NodeJS.ProcessEnv;
+  /** The command that runs this program (selfCommand()): git calls it back as the credential helper. */
+  readonly self: readonly string[];
+  readonly log: MirrorLog;
+  readonly spawn?: GitSpawner;
+  /**
+   * How CodeCommit's refs are read: `auto` asks the Git endpoint directly and falls back to `git ls-remote` when a
+   * proxy or anything else git would handle differently is involved; `git` always uses `git ls-remote`.
+   */
+  readonly discovery?: 'auto' | 'git';
+}
+
+export interface RejectedRef {
+  readonly entry: PlanEntry;
+  readonly reason: string;
+}
+
+export interface MirrorResult {
+  readonly repository: string;
+  readonly region: string;
+  readonly repositoryUrl: string;
+  readonly grcUrl: string;
+  /** The repository was created (or, in a dry run, would be). */
+  readonly created: boolean;
+  readonly dryRun: boolean;
+  readonly plan: Plan;
+  /** Changes CodeCommit accepted. */
+  readonly pushed: readonly PlanEntry[];
+  readonly failed: readonly RejectedRef[];
+  /** Changes not attempted because an earlier push failed (or refused: on-rewind fail). */
+  readonly notAttempted: readonly PlanEntry[];
+  readonly pushes: number;
+  readonly lfs: readonly LfsFinding[];
+  readonly defaultBranch?: string;
+  /** The commit of CodeCommit's default branch after the mirror. */
+  readonly headSha?: string;
+  readonly origin?: string;
+  readonly unshallowed: boolean;
+}
+
+/** A mirror that stopped part-way (or refused a rewind); `result` says what was and was not done. */
+export class MirrorError extends UserError {
+  constructor(
+    message: string,
+    readonly result: MirrorResult,
+    options: { cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}
+
+export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promise<MirrorResult> {
+  const { log } = deps;
+  maskAwsSecrets(deps.env, log);
+  const filter = new RefFilter(settings);
+  const endpoint = gitEndpoint(settings.region, deps.env);
+  const url = repositoryUrl(endpoint, settings.repository);
+  const gitIn = (cwd: string): Git =>
+    createGit({
+      cwd,
+      env: deps.env,
+      spawn: deps.spawn,
+      onMask: (value) => log.mask(value),
+      onCommand: (args) => log.debug(`git ${describeArgs(withoutConfig(args))}`),
+    });
+  const git = gitIn(settings.source);
+  const remoteGit = codeCommitGit(git, deps.self, settings.region);
+
+  log.phase?.(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
+  // The three lookups are independent: run them together (ls-remote's answer is dropped if the repository is new).
+  const repositoryLookup = lookUpRepository(settings, deps);
+  const sourceLookup = readSource(git, {
+    token: settings.githubToken,
+    serverUrl: settings.githubServerUrl,
+    mask: (v) => log.mask(v),
+    info: (m) => log.info(m),
+  });
+  const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
+  const [repo, source, remote] = await Promise.allSettled([repositoryLookup, sourceLookup, remoteLookup]);
+  try {
+    const { metadata, created } = unwrap(repo);
+    const remoteRefs = created ? new Map<string, string>() : unwrap(remote);
+    const sourceRefs = unwrap(source);
+    if (created && !settings.dryRun)
+      log.info(`Created CodeCommit repository ${settings.repository} in ${settings.region}`);
+
+    log.phase?.('Plan');
+    // What will be sent is known before the plan tells updates from rewinds: look for LFS meanwhile.
+    const sent = [...sourceRefs.refs]
+      .filter(([name, sha]) => filter.mirrors(name) && remoteRefs.get(name) !== sha)
+      .map(([name, sha]) => ({ name, sha }));
+    const lfsLookup = findLfs(git, sent);
+    const [planned, found] = await Promise.allSettled([
+      computePlan({
+        source: sourceRefs.refs,
+        remote: remoteRefs,
+        filter,
+        prune: settings.prune,
+        fastForward: (pairs) => fastForwards(git, pairs),
+      }),
+      lfsLookup,
+    ]);
+    const plan = unwrap(planned);
+    const lfs = unwrap(found);
+    for (const line of planLines(plan)) log.info(line);
+    for (const line of lfsLines(lfs)) log.warning(line);
+
+    const base = {
+      repository: settings.repository,
+      region: settings.region,
+      repositoryUrl: url,
+      grcUrl: grcUrl(settings.region, settings.repository),
+      created,
+      dryRun: settings.dryRun,
+      plan,
+      lfs,
+      origin: sourceRefs.origin,
+      unshallowed: sourceRefs.unshallowed,
+    };
+    const todo = changes(plan);
+    const rewinds = todo.filter((e) => e.action === 'rewind');
+    if (settings.onRewind === 'fail' && rewinds.length > 0) {
+      const result = { ...base, pushed: [], failed: [], notAttempted: todo, pushes: 0 };
+      throw new MirrorError(
+        `on-rewind is fail and ${rewinds.length} ref${rewinds.length === 1 ? ' is' : 's are'} not a fast-forward of ` +
+          `CodeCommit's: ${rewinds
+            .slice(0, 10)
+            .map((e) => `${e.name} (${e.old} → ${e.new})`)
+            .join(', ')}${rewinds.length > 10 ? ', …' : ''}; nothing was pushed`,
+        result,
+      );
+    }
+    const defaultBranch = metadata?.defaultBranch ?? (await firstBranch(git, settings, sourceRefs));
+    if (settings.dryRun) {
+      log.info('Dry run: nothing pushed');
+      return { ...base, pushed: [], failed: [], notAttempted: [], pushes: 0, ...head(defaultBranch, plan, remoteRefs) };
+    }
+
+    const hasBranches = [...remoteRefs.keys()].some((name) => refKind(name) === 'branch');
+    const groups = batches(todo, {
+      ...(settings.batchSize !== undefined ? { maxRefs: settings.batchSize } : {}),
+      ...(hasBranches || defaultBranch === undefined ? {} : { first: `refs/heads/${defaultBranch}` }),
+    });
+    const pushed: PlanEntry[] = [];
+    const failed: RejectedRef[] = [];
+    let pushes = 0;
+    if (groups.length > 0) log.phase?.('Push');
+    const pushContext: PushContext = {
+      source: git,
+      gitIn,
+      self: deps.self,
+      region: settings.region,
+      url,
+      localRefs: sourceRefs.refs.size * (sourceRefs.origin ? 2 : 1),
+      remoteRefs: remoteRefs.size,
+    };
+    for (const [index, batch] of groups.entries()) {
+      const count = batch.length;
+      const label = groups.length > 1 ? ` (push ${index + 1} of ${groups.length})` : '';
+      log.info(`Pushing ${count} ref${count === 1 ? '' : 's'} to ${url}${label}`);
+      pushes++;
+      const outcome = await pushBatch(pushContext, batch);
+      pushed.push(...outcome.pushed);
+      failed.push(...outcome.failed);
+      if (outcome.fatal !== undefined) {
+        const notAttempted = [...outcome.notPushed, ...groups.slice(index + 1).flat()];
+        throw new MirrorError(
+          `${outcome.fatal}; ${pushed.length} of ${todo.length} ref change${todo.length === 1 ? '' : 's'} pushed, ` +
+            `${failed.length + notAttempted.length} not`,
+          { ...base, pushed, failed, notAttempted, pushes },
+        );
+      }
+    }
+    if (failed.length > 0) {
+      throw new MirrorError(
+        `CodeCommit rejected ${failed.length} ref${failed.length === 1 ? '' : 's'}: ${failed
+          .slice(0, 10)
+          .map((f) => `${f.entry.name} (${f.reason})`)
+          .join(', ')}; ${pushed.length} of ${todo.length} ref changes pushed`,
+        { ...base, pushed, failed, notAttempted: [], pushes },
+      );
+    }
+    const finalBranch =
+      metadata?.defaultBranch ??
+      (todo.length > 0
+        ? (await getRepository(deps.codecommit, settings.repository, settings.region))?.defaultBranch
+        : undefined) ??
+      defaultBranch;
+    const counts = countPlan(plan.entries);
+    log.info(
+      todo.length === 0
+        ? 'CodeCommit is up to date'
+        : `Mirrored: ${counts.create} created, ${counts.update + counts.rewind} updated, ${counts.delete} deleted`,
+    );
+    return { ...base, pushed, failed, notAttempted: [], pushes, ...head(finalBranch, plan, remoteRefs) };
+  } finally {
+    if (source.status === 'fulfilled') {
+      await source.value.cleanup().catch((error: unknown) => log.debug(`cleanup: ${String(error)}`));
+    }
+  }
+}
+
+/** The secrets of the environment's AWS credentials, masked before any call. */
+function maskAwsSecrets(env: NodeJS.ProcessEnv, log: MirrorLog): void {
+  for (const name of ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) {
+    const value = env[name]?.trim();
+    if (value) log.mask(value);
+  }
+}
+
+/** A command without its leading `-c key=value` options (for debug output). */
+function withoutConfig(args: readonly string[]): readonly string[] {
+  let i = 0;
+  while (args[i] === '-c') i += 2;
+  return args.slice(i);
+}
+
+/** git with our credential helper alone (other helpers and extra headers cleared) and HTTP paths in requests. */
+function codeCommitGit(git: Git, self: readonly string[], region: string): Git {
+  const prefix = [
+    '-c',
+    'credential.helper=',
+    '-c',
+    `credential.helper=${credentialHelper(self, region)}`,
+    '-c',
+    'credential.useHttpPath=true',
+    '-c',
+    'http.extraHeader=',
+  ];
+  return { cwd: git.cwd, run: (args, options) => git.run([...prefix, ...args], options) };
+}
+
+async function lookUpRepository(
+  settings: MirrorSettings,
+  deps: MirrorDeps,
+): Promise<{ metadata?: RepositoryMetadata; created: boolean }> {
+  const request = {
+    name: settings.repository,
+    description: settings.description,
+    tags: settings.tags,
+    kmsKeyId: settings.kmsKeyId,
+  };
+  if (!settings.dryRun) return ensureRepository(deps.codecommit, request, settings.region, settings.createRepository);
+  const found = await getRepository(deps.codecommit, settings.repository, settings.region);
+  if (found) return { metadata: found, created: false };
+  if (!settings.createRepository) throw missingRepository(settings.repository, settings.region);
+  return { created: true };
+}
+
+/**
+ * CodeCommit's branches and tags: the ref advertisement asked directly (remote-refs.ts), else `git ls-remote --refs`
+ * through the credential helper.
+ */
+async function listRemote(
+  git: Git,
+  url: string,
+  settings: MirrorSettings,
+  endpoint: GitEndpoint,
+  deps: MirrorDeps,
+): Promise<Map<string, string>> {
+  if (deps.discovery !== 'git') {
+    const credentials = await resolveCredentials(settings.region, deps.env);
+    const answer = await advertisedRefs({
+      endpoint,
+      repository: settings.repository,
+      region: settings.region,
+      credentials,
+      env: deps.env,
+      mask: (value) => deps.log.mask(value),
+    });
+    if (answer.kind === 'refs') return answer.refs;
+    if (answer.kind === 'status') throw refused(answer.status, settings, endpoint);
+    deps.log.debug(`asking git ls-remote for CodeCommit's refs: ${answer.reason}`);
+  }
+  const refs = new Map<string, string>();
+  try {
+    await git.run(['ls-remote', '--refs', '--', url], {
+      onStdoutLine: (line) => {
+        const tab = line.indexOf('\t');
+        if (tab > 0) refs.set(line.slice(tab + 1), line.slice(0, tab));
+      },
+    });
+  } catch (error) {
+    throw gitFailure(error, settings, endpoint);
+  }
+  return refs;
+}
+
+type Where = Pick<MirrorSettings, 'repository' | 'region'>;
+
+/** CodeCommit's Git endpoint refusing a request (401, 403) or not knowing the repository (404). */
+function refused(status: number, settings: Where, endpoint: GitEndpoint, cause?: unknown): UserError {
+  const where = `CodeCommit repository "${settings.repository}" in ${settings.region} (${endpoint.baseUrl})`;
+  if (status === 404) return new UserError(`${where} was not found by its Git endpoint (HTTP 404)`, { cause });
+  return new UserError(
+    `${where} refused the git credentials (HTTP ${status}): check that the AWS credentials are valid and allow ` +
+      'codecommit:GitPull and codecommit:GitPush on the repository, and that the clock is right ' +
+      '(the signed password is good for 15 minutes)',
+    { cause },
+  );
+}
+
+/** A git failure against CodeCommit as a message a user can act on. */
+function gitFailure(error: unknown, settings: Where, endpoint: GitEndpoint) {
+  if (!(error instanceof GitError)) return error;
+  const stderr = error.result.stderr;
+  if (/returned error: 403|Authentication failed|could not read (Username|Password)/i.test(stderr)) {
+    return refused(403, settings, endpoint, error);
+  }
+  if (/not found|returned error: 404/i.test(stderr)) return refused(404, settings, endpoint, error);
+  const where = `CodeCommit repository "${settings.repository}" in ${settings.region} (${endpoint.baseUrl})`;
+  return new UserError(`git failed against ${where}: ${error.message}`, { cause: error });
+}
+
+/**
+ * Which (old, new) pairs are fast-forwards: `git merge-base --is-ancestor` answers 0 (yes) or 1 (no), and 128 when
+ * CodeCommit's commit is not here at all, which cannot be an ancestor of anything the source has: not one either.
+ */
+async function fastForwards(git: Git, pairs: ReadonlyArray<{ old: string; new: string }>): Promise<boolean[]> {
+  const out: boolean[] = [];
+  for (const pair of pairs) {
+    const { code } = await git.run(['merge-base', '--is-ancestor', pair.old, pair.new], { okCodes: [0, 1, 128] });
+    out.push(code === 0);
+  }
+  return out;
+}
+
+interface BatchOutcome {
+  readonly pushed: PlanEntry[];
+  readonly failed: RejectedRef[];
+  /** Entries of this batch without a result (the push died). */
+  readonly notPushed: PlanEntry[];
+  /** Why the push as a whole failed (authentication, network…). */
+  readonly fatal?: string;
+}
+
+interface PushContext {
+  readonly source: Git;
+  readonly gitIn: (cwd: string) => Git;
+  readonly self: readonly string[];
+  readonly region: string;
+  readonly url: string;
+  /** Refs in the source repository and on CodeCommit, for the explicit-or-staging choice. */
+  readonly localRefs: number;
+  readonly remoteRefs: number;
+}
+
+/**
+ * Pushes one batch: with explicit refspecs from the source, or from a staging repository (push.ts) that borrows the
+ * source's objects and holds only the batch's refs, removed afterwards.
+ */
+async function pushBatch(ctx: PushContext, batch: readonly PlanEntry[]): Promise<BatchOutcome> {
+  const run = (git: Git, staged: boolean) =>
+    codeCommitGit(git, ctx.self, ctx.region).run(pushArgs(ctx.url, batch, staged), { okCodes: [0, 1, 128] });
+  let result;
+  if (!useStaging(batch, ctx.localRefs, ctx.remoteRefs)) {
+    result = await run(ctx.source, false);
+  } else {
+    const objects = (await ctx.source.run(['rev-parse', '--path-format=absolute', '--git-path', 'objects'])).stdout;
+    const dir = mkdtempSync(join(tmpdir(), 'aws-cicd-push-'));
+    try {
+      await ctx.source.run(['init', '--bare', '--quiet', '--template=', dir]);
+      writeFileSync(join(dir, 'objects', 'info', 'alternates'), `${objects.trim()}\n`);
+      const staging = ctx.gitIn(dir);
+      const refs = stagingRefs(batch);
+      if (refs !== '') await staging.run(['update-ref', '--stdin'], { input: refs });
+      result = await run(staging, true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const { code, stdout, stderr } = result;
+  const results = parsePorcelain(stdout);
+  const pushed: PlanEntry[] = [];
+  const failed: RejectedRef[] = [];
+  const notPushed: PlanEntry[] = [];
+  for (const entry of batch) {
+    const result = results.get(entry.name);
+    if (succeeded(result)) pushed.push(entry);
+    else if (result !== undefined) failed.push({ entry, reason: result.summary.replace(/^\[rejected\]\s*/, '') });
+    else notPushed.push(entry);
+  }
+  if (code === 0 || (code === 1 && notPushed.length === 0)) return { pushed, failed, notPushed };
+  const reason = pushFailureReason(stderr);
+  return { pushed, failed, notPushed, fatal: reason };
+}
+
+function pushFailureReason(stderr: string): string {
+  if (/returned error: 403|Authentication failed/i.test(stderr)) {
+    return 'CodeCommit refused the git credentials (HTTP 403): check codecommit:GitPush and the clock';
+  }
+  const lines = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('To '));
+  return `git push failed: ${lines.slice(-4).join(' | ') || 'no output'}`;
+}
+
+/** The branch to push first into an empty repository: the setting, origin's HEAD, or the checked-out branch. */
+async function firstBranch(git: Git, settings: MirrorSettings, source: SourceRefs): Promise<string | undefined> {
+  const candidates: string[] = [];
+  if (settings.defaultBranch) candidates.push(settings.defaultBranch);
+  for (const ref of ['refs/remotes/origin/HEAD', 'HEAD']) {
+    const { code, stdout } = await git.run(['symbolic-ref', '-q', ref], { okCodes: [0, 1, 128] });
+    const target = stdout.trim();
+    if (code !== 0 || target === '') continue;
+    candidates.push(target.replace(/^refs\/remotes\/origin\//, '').replace(/^refs\/heads\//, ''));
+  }
+  candidates.push('main', 'master');
+  return candidates.find((b) => source.refs.has(`refs/heads/${b}`));
+}
+
+/** The default branch and its commit on CodeCommit after the mirror (the plan's, else what CodeCommit had). */
+function head(
+  branch: string | undefined,
+  plan: Plan,
+  remote: ReadonlyMap<string, string>,
+): { defaultBranch?: string; headSha?: string } {
+  if (branch === undefined) return {};
+  const name = `refs/heads/${branch}`;
+  const entry = plan.entries.find((e) => e.name === name);
+  const sha = entry === undefined ? remote.get(name) : entry.action === 'delete' ? undefined : (entry.new ?? entry.old);
+  return { defaultBranch: branch, ...(sha ? { headSha: sha } : {}) };
+}
+
+function unwrap<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
+}
