@@ -8,6 +8,8 @@ const BENCHES: Record<string, () => Promise<Bench>> = {
   runner: async () => (await import('./runner.js')).benchRunner,
   artifacts: async () => (await import('./artifacts.js')).benchArtifacts,
   build: async () => (await import('./build.js')).benchBuild,
+  image: async () => (await import('./image.js')).benchImage,
+  mirror: async () => (await import('./mirror.js')).benchMirror,
 };
 
 const wanted = process.argv.slice(2);

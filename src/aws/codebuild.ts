@@ -8,21 +8,32 @@
 import {
   BatchGetBuildBatchesCommand,
   BatchGetBuildsCommand,
+  BatchGetProjectsCommand,
   CodeBuildClient,
   StartBuildBatchCommand,
   StartBuildCommand,
   StopBuildBatchCommand,
   StopBuildCommand,
+  UpdateProjectCommand,
   type Build,
   type BuildBatch,
+  type Project,
   type StartBuildBatchCommandInput,
   type StartBuildCommandInput,
+  type UpdateProjectCommandInput,
 } from '@aws-sdk/client-codebuild';
 import { UserError } from '../common/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 
-export type { Build, BuildBatch, StartBuildBatchCommandInput, StartBuildCommandInput };
+export type {
+  Build,
+  BuildBatch,
+  Project,
+  StartBuildBatchCommandInput,
+  StartBuildCommandInput,
+  UpdateProjectCommandInput,
+};
 
 export function createCodeBuildClient(opts: ClientOptions = {}): CodeBuildClient {
   return new CodeBuildClient(clientConfig({ service: 'CodeBuild', ...opts }));
@@ -82,6 +93,35 @@ export function codeBuildApi(client: CodeBuildClient): CodeBuildApi {
         id,
         async () => (await client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal })).buildBatch,
       ),
+  };
+}
+
+/** Reading and updating a project (the image action points a project at a new image). */
+export interface CodeBuildProjectApi {
+  /** BatchGetProjects by name or ARN; undefined when the project does not exist. */
+  getProject(nameOrArn: string): Promise<Project | undefined>;
+  updateProject(input: UpdateProjectCommandInput): Promise<Project>;
+}
+
+export function codeBuildProjectApi(client: CodeBuildClient): CodeBuildProjectApi {
+  return {
+    async getProject(nameOrArn) {
+      try {
+        const out = await client.send(new BatchGetProjectsCommand({ names: [nameOrArn] }));
+        return out.projects?.[0];
+      } catch (error) {
+        throw codeBuildError(error, 'BatchGetProjects', nameOrArn);
+      }
+    },
+    async updateProject(input) {
+      try {
+        const { project } = await client.send(new UpdateProjectCommand(input));
+        if (!project) throw new Error('UpdateProject answered without a project');
+        return project;
+      } catch (error) {
+        throw codeBuildError(error, 'UpdateProject', input.name ?? '');
+      }
+    },
   };
 }
 

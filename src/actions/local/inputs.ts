@@ -13,6 +13,7 @@ export enum Inputs {
   Region = 'region',
   Artifacts = 'artifacts',
   TimeoutMinutes = 'timeout-minutes',
+  Image = 'image',
 }
 
 export enum Outputs {
@@ -32,6 +33,8 @@ export interface LocalSettings {
   readonly region?: string;
   readonly artifactsDir: string;
   readonly timeoutMinutes: number;
+  /** Run the build in a container of this image (docker, podman or buildah). */
+  readonly image?: string;
 }
 
 /** Reads and checks the inputs; relative paths resolve against the workspace. */
@@ -57,9 +60,13 @@ export function readLocalInputs(raw: RawInputs, workspace: string): LocalSetting
     artifactsDir: absolute(workspace, input.string(Inputs.Artifacts) || '.aws-cicd/artifacts'),
     // CodeBuild allows 5 to 2160 minutes; a local run may be shorter.
     timeoutMinutes: input.integer(Inputs.TimeoutMinutes, 60, { min: 1, max: 2160 }),
+    image: input.matching(Inputs.Image, IMAGE_REFERENCE, 'an image reference such as registry/name:tag'),
   };
 }
 
 function absolute(base: string, path: string): string {
   return isAbsolute(path) ? path : resolve(base, path);
 }
+
+/** `[host[:port]/]path[:tag][@sha256:…]`, as container engines accept it (no blanks, no leading dash). */
+const IMAGE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._\-/:]*(@sha256:[0-9a-f]{64})?$/;

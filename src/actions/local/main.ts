@@ -8,7 +8,9 @@ import { runLocalBuild, type LocalBuildDeps } from '../../runner/run.js';
 import { defaultAwsEnvResolver } from '../../runner/steps.js';
 import type { AwsEnvResolver, BuildResult } from '../../runner/types.js';
 import { buildSummaryMarkdown } from '../common/build-summary.js';
+import { nodeExec, type Exec } from '../../image/exec.js';
 import { GitHubActionsSink } from './github-sink.js';
+import { runBuildInImage } from './in-image.js';
 import { Outputs, readLocalInputs, type LocalSettings } from './inputs.js';
 
 export interface LocalActionDeps {
@@ -23,6 +25,8 @@ export interface LocalActionDeps {
   readonly signal?: AbortSignal;
   /** Extra runner collaborators for tests (clock, uuid, spawner). */
   readonly runner?: Partial<Omit<LocalBuildDeps, 'sink' | 'resolveAwsEnv'>>;
+  /** Runs the container engine for `image`. Default: nodeExec. */
+  readonly exec?: Exec;
 }
 
 export function defaultDeps(signal?: AbortSignal): LocalActionDeps {
@@ -48,6 +52,21 @@ export async function run(deps: LocalActionDeps): Promise<BuildResult | undefine
     const shown = path.relative(workspace, buildspecPath) || settings.buildspec;
     const buildspec = loadBuildspec(buildspecPath, shown, deps);
     if (buildspec === undefined) return undefined;
+    if (settings.image !== undefined) {
+      const build = await runBuildInImage(
+        settings.image,
+        settings,
+        {
+          buildspecPath,
+          projectName: settings.project ?? repositoryName(deps.env),
+          sourceVersion: deps.env.GITHUB_SHA,
+        },
+        { exec: deps.exec ?? nodeExec, env: deps.env, stdout: deps.stdout, signal: deps.signal },
+      );
+      await report(build, settings, deps);
+      if (build.buildStatus !== 'SUCCEEDED') deps.setFailed(failureMessage(build));
+      return build;
+    }
 
     const sink = new GitHubActionsSink(deps.stdout, { buildspecFile: shown });
     const build = await runLocalBuild(

@@ -38,6 +38,11 @@ Options:
                         build-fanout) as child builds; automatic when the file has a batch and no phases
   --parallel N          with --batch, at most N child builds at once (default: the number of CPUs)
   --dry-run             print the phases and commands that would run, run nothing
+  --image IMAGE         run the build inside a container of IMAGE (its own aws-cicd runs it, as in
+                        docker/standard), the source mounted at /codebuild/output/src<n>/src; artifacts,
+                        report and build numbers land on this machine
+  --engine ENGINE       with --image: docker, podman or buildah (default: docker when its daemon answers,
+                        else podman, else buildah)
   -h, --help            this help
 
 Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT, STOPPED), 2 usage error or invalid
@@ -64,6 +69,8 @@ export const runCommand: CommandSpec = {
         batch: { type: 'boolean', default: false },
         parallel: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
+        image: { type: 'string' },
+        engine: { type: 'string' },
       },
       allowPositionals: false,
       strict: true,
@@ -72,6 +79,32 @@ export const runCommand: CommandSpec = {
     const buildspecPath =
       values.buildspec === undefined ? path.join(srcDir, 'buildspec.yml') : path.resolve(ctx.cwd, values.buildspec);
     const shownPath = values.buildspec ?? path.relative(ctx.cwd, buildspecPath);
+    if (values.engine !== undefined && values.image === undefined) {
+      throw new UserError('--engine needs --image', { exitCode: 2 });
+    }
+    if (values.image !== undefined && !values['dry-run']) {
+      // The runner in the image validates the buildspec and prints its findings itself.
+      const { runInImageCommand } = await import('./run-image.js');
+      return runInImageCommand(
+        {
+          image: values.image,
+          engine: values.engine,
+          srcDir,
+          buildspecPath,
+          env: values.env,
+          envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+          projectName: values.project,
+          region: values.region,
+          artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
+          cacheDir: values['cache-dir'] === undefined ? undefined : path.resolve(ctx.cwd, values['cache-dir']),
+          timeoutMinutes: values.timeout === undefined ? undefined : parseTimeout(values.timeout),
+          batch: values.batch,
+          parallel: values.parallel === undefined ? undefined : parseParallel(values.parallel),
+          reportJson: values['report-json'] === undefined ? undefined : path.resolve(ctx.cwd, values['report-json']),
+        },
+        ctx,
+      );
+    }
     const buildspec = loadBuildspec(buildspecPath, shownPath, ctx);
     if (buildspec === undefined) return 2;
     if (values['dry-run']) {

@@ -1,0 +1,5 @@
+import { defaultDeps, run } from './main.js';
+
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+await run(defaultDeps(controller.signal));

@@ -1,0 +1,93 @@
+/** `aws-cicd image` and `aws-cicd run --image`: usage errors exit 2 before any tool or AWS call. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseImageArgs } from '../../src/cli/commands/image.js';
+import { runCli } from '../support/cli.js';
+
+/** Every folder this file makes, removed at the end. */
+const TMP = mkdtempSync(path.join(tmpdir(), 'aws-cicd-cli-image-'));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+function context(): string {
+  const dir = mkdtempSync(path.join(TMP, 'ws-'));
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+  writeFileSync(path.join(dir, 'buildspec.yml'), 'version: 0.2\nphases:\n  build:\n    commands: [echo hi]\n');
+  return dir;
+}
+
+test('options become the same settings as the action inputs (negations included)', () => {
+  const cwd = context();
+  const settings = parseImageArgs(
+    [
+      '--repository',
+      'team/app',
+      '--platform',
+      'linux/amd64,linux/arm64',
+      '--tag',
+      'v1',
+      '--tag',
+      'latest',
+      '--build-arg',
+      'A=1',
+      '--label',
+      'k=v',
+      '--no-cache',
+      '--no-push',
+      '--no-create-repository',
+      '--no-scan-on-push',
+      '--engine',
+      'podman',
+      '--keep-tagged',
+      '5',
+    ],
+    { stdout: process.stdout, stderr: process.stderr, env: {}, cwd },
+  );
+  expect(settings).toMatchObject({
+    repository: 'team/app',
+    context: cwd,
+    platforms: ['linux/amd64', 'linux/arm64'],
+    tags: ['v1', 'latest'],
+    buildArgs: [['A', '1']],
+    labels: [['k', 'v']],
+    cache: false,
+    push: false,
+    createRepository: false,
+    scanOnPush: false,
+    engine: 'podman',
+    keepTagged: 5,
+    untaggedExpireDays: 14,
+  });
+});
+
+test.each([
+  [[], '--repository is required'],
+  [['--repository', 'app', '--engine', 'kaniko'], '--engine must be one of docker, podman, buildah'],
+  [['--repository', 'app', '--kms-key', 'k'], '--kms-key needs --encryption KMS'],
+  [['--repository', 'app', '--encryption', 'des'], '--encryption must be one of AES256, KMS'],
+  [['--repository', 'app', '--keep-tagged', 'x'], '--keep-tagged expects a whole number'],
+  [['--repository', 'app', '--tag', 'a:b'], '--tag: "a:b" is not a valid image tag'],
+  [['--repository', 'app', '--registry-endpoint', 'http://h/path'], '--registry-endpoint: give http(s)://host[:port]'],
+  [['--repository', 'app', '--file', 'missing'], '--file: cannot read'],
+  [['--repository', 'app', '--bogus'], "Unknown option '--bogus'"],
+])('aws-cicd image %j exits 2: %s', async (argv, message) => {
+  const run = await runCli(['image', ...argv], { cwd: context(), env: {} });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain(message);
+});
+
+test('aws-cicd run: --engine needs --image; a bad engine is a usage error', async () => {
+  const cwd = context();
+  expect((await runCli(['run', '--engine', 'docker'], { cwd })).stderr).toContain('--engine needs --image');
+  const bad = await runCli(['run', '--image', 'x', '--engine', 'lxc'], { cwd });
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('--engine must be one of docker, podman, buildah');
+  const parallel = await runCli(['run', '--image', 'x', '--parallel', '2'], { cwd });
+  expect(parallel.code).toBe(2);
+  expect(parallel.stderr).toContain('--parallel needs --batch');
+});
+
+test('the help lists the image command and run --image', async () => {
+  expect((await runCli(['--help'])).stdout).toMatch(/^ {2}image +build a container image and push it to Amazon ECR/m);
+  expect((await runCli(['run', '--help'])).stdout).toContain('--image IMAGE');
+});
