@@ -5,10 +5,28 @@ import { schemaCommand } from './commands/schema.js';
 import { runCommand } from './commands/run.js';
 import { buildCommand } from './commands/build.js';
 import { logsCommand } from './commands/logs.js';
+import { pipelineCommand } from './commands/pipeline.js';
+import { deployCommand } from './commands/deploy.js';
+import { iamPolicyCommand } from './commands/iam-policy.js';
+import { imageCommand } from './commands/image.js';
+import { mirrorCommand } from './commands/mirror.js';
+import { gitCredentialCommand } from './commands/git-credential.js';
 
 export type { CliContext } from './context.js';
 
-const COMMANDS: readonly CommandSpec[] = [validateCommand, schemaCommand, runCommand, buildCommand, logsCommand];
+const COMMANDS: readonly CommandSpec[] = [
+  validateCommand,
+  schemaCommand,
+  runCommand,
+  buildCommand,
+  logsCommand,
+  pipelineCommand,
+  deployCommand,
+  iamPolicyCommand,
+  imageCommand,
+  mirrorCommand,
+  gitCredentialCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
