@@ -39,16 +39,24 @@ export class WorkflowLog {
     return this.write(chunk);
   }
 
-  /** A line of ours that needs no command (it may land inside a stop-commands section, which is harmless). */
+  /**
+   * A line of ours that needs no command (it may land inside a stop-commands section, which is harmless). Text that
+   * the runner could read as a command (see `inert`) is written inside one.
+   */
   info(text: string): void {
+    if (!inert(text)) return this.line(text);
     this.startLine();
     this.write(text + '\n');
   }
 
-  /** A status line of ours, outside build output (and never a command, even if it starts with `::`). */
+  /**
+   * A status line of ours, outside build output. It often carries names from inputs or from AWS (a key, a message),
+   * so text the runner could read as a command is written inside a stop-commands section, as plain text.
+   */
   status(text: string): void {
+    if (!inert(text)) return this.line(text);
     this.resume();
-    this.write((text.startsWith('::') ? ' ' : '') + text + '\n');
+    this.write(text + '\n');
   }
 
   /** A workflow command of ours, on a line of its own, outside any stop-commands section. */
@@ -125,4 +133,13 @@ export class WorkflowLog {
     this.closeGroup();
     this.resume();
   }
+}
+
+/**
+ * Whether the runner would read this text as nothing but text: one line, not starting with `::` once leading
+ * whitespace is trimmed (the runner trims it), and without the legacy `##[command]` form, which the runner finds
+ * anywhere in a line.
+ */
+export function inert(text: string): boolean {
+  return !/[\r\n]/.test(text) && !text.trimStart().startsWith('::') && !text.includes('##[');
 }

@@ -72,3 +72,18 @@ test('a mask registered while build output is fenced is still read by the runner
       '::stop-commands::TOKEN\nafter\n',
   );
 });
+
+test('status and info lines that the runner could read as commands are written as plain text', () => {
+  const out = capture();
+  const log = new WorkflowLog(out.sink, 'TOKEN');
+  log.status('Uploading s3://b/k');
+  log.status('  ::warning::forged by a key');
+  log.status('two\n::error::lines');
+  log.info('legacy ##[set-output name=x;]y');
+  log.status('Done');
+  expect(commandsSeen(out.text())).toEqual([]);
+  expect(out.text()).toBe(
+    'Uploading s3://b/k\n::stop-commands::TOKEN\n  ::warning::forged by a key\ntwo\n::error::lines\n' +
+      'legacy ##[set-output name=x;]y\n::TOKEN::\nDone\n',
+  );
+});

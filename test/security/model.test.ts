@@ -23,6 +23,11 @@ describe('the runner model', () => {
     expect(log.commands.find((c) => c.name === 'error')?.data).toBe('bad input "x\n::warning::EVIL"');
   });
 
+  test('the legacy ##[command] form is read anywhere in a line, outside a fence', () => {
+    const log = interpretWorkflowLog('key is x ##[set-output name=EVIL;]1\n::stop-commands::t\n##[warning]EVIL\n::t::');
+    expect(forgedCommands(log, 'EVIL').map((c) => [c.name, c.line])).toEqual([['set-output', 1]]);
+  });
+
   test('add-mask lines are consumed by the runner, other lines are visible', () => {
     const log = interpretWorkflowLog('::add-mask::s3cr3t-value\nhello\n::error::boom');
     expect(log.visible).toEqual(['hello', '::error::boom']);

@@ -8,7 +8,10 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { gitPassword } from '../../src/aws/codecommit-git.js';
 import type { Emulator } from '../harness/aws/server.js';
+import { startCodeCommitGitServer, type GitServer } from '../harness/git-server.js';
 import { createProject, gitRepo, startBuildEmulator } from '../codebuild/emulator-support.js';
 import { ActionRunner, loadActions, readCommandFile, withDefaults, type ActionRun } from './action-process.js';
 import { SecretLedger } from './ledger.js';
@@ -41,6 +44,7 @@ phases:
 `;
 
 let emulator: Emulator;
+let gitServer: GitServer;
 let runner: ActionRunner;
 let repo: ReturnType<typeof gitRepo>;
 const actions = loadActions();
@@ -82,6 +86,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await gitServer?.close();
   await emulator?.close();
   repo?.cleanup();
   if (runner) rmSync(runner.directory, { recursive: true, force: true });
@@ -145,4 +150,48 @@ test('aws-cicd run: the same in a terminal, and in the report file', async () =>
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('p=*** s=***');
   expectNoLeak(run, { 'report file': readFileSync(path.join(source, 'report.json'), 'utf8') });
+});
+
+test('the mirror action: the session credentials and every CodeCommit password stay out of everything', async () => {
+  const config = {
+    endpoint: emulator.url,
+    region: emulator.region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  };
+  const codecommit = new CodeCommitClient(config);
+  await codecommit.send(new CreateRepositoryCommand({ repositoryName: 'leak-target' }));
+  codecommit.destroy();
+  gitServer = await startCodeCommitGitServer(emulator);
+  writeFileSync(path.join(runner.directory, 'gitconfig'), '');
+  const started = Date.now();
+  const run = await runner.run(action('mirror'), {
+    inputs: withDefaults(action('mirror'), { repository: 'leak-target', source: repo.dir }),
+    env: env({
+      HOME: runner.directory,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: path.join(runner.directory, 'gitconfig'),
+      CODE_COMMIT_ENDPOINT: gitServer.url,
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_SHA: repo.commit,
+      GITHUB_REF: 'refs/heads/main',
+    }),
+    cwd: repo.dir,
+  });
+  expect(run.code).toBe(0);
+  // The push really went through with the caller's session credentials.
+  const pushes = gitServer.requests.filter((r) => r.service === 'git-receive-pack' && r.status === 200);
+  expect(pushes.length).toBeGreaterThan(0);
+  expect(pushes.every((r) => r.accessKeyId === ACCESS_KEY && r.sessionToken === SESSION_TOKEN)).toBe(true);
+  // Every password git could have been given during the run (one per second: they carry their time).
+  for (let t = Math.floor(started / 1000) - 1; t <= Math.ceil(Date.now() / 1000) + 1; t++) {
+    const password = gitPassword({
+      secretAccessKey: SECRET_KEY,
+      region: emulator.region,
+      host: '127.0.0.1',
+      path: '/v1/repos/leak-target',
+      time: t * 1000,
+    });
+    ledger.add(`CodeCommit password at ${t}`, password);
+  }
+  expectNoLeak(run);
 });

@@ -19,6 +19,7 @@ export interface InterpretedLog {
 }
 
 const COMMAND = /^::([A-Za-z][\w-]*)(?: ([^:]*))?::(.*)$/;
+const LEGACY = /##\[([A-Za-z][\w-]*)(?: ([^\]]*))?\](.*)$/;
 
 /** The runner's unescaping of command data and property values. */
 function unescape(text: string): string {
@@ -43,6 +44,18 @@ export function interpretWorkflowLog(text: string): InterpretedLog {
     }
     const match = COMMAND.exec(line);
     if (!match) {
+      // The legacy form, found anywhere in a line: ##[name key=value;key=value]data
+      const legacy = LEGACY.exec(raw);
+      if (legacy) {
+        const properties: Record<string, string> = {};
+        for (const pair of (legacy[2] ?? '').split(';')) {
+          const eq = pair.indexOf('=');
+          if (eq > 0) properties[pair.slice(0, eq).trim()] = unescape(pair.slice(eq + 1));
+        }
+        const name = (legacy[1] ?? '').toLowerCase();
+        commands.push({ name, properties, data: unescape(legacy[3] ?? ''), line: index + 1 });
+        if (name === 'add-mask') return;
+      }
       visible.push(raw);
       return;
     }
