@@ -2,65 +2,6 @@ export const id = 332;
 export const ids = [332];
 export const modules = {
 
-/***/ 6979:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   yO: () => (/* binding */ clientConfig)
-/* harmony export */ });
-/* unused harmony exports AWS_CICD_VERSION, USER_AGENT, DEFAULT_MAX_ATTEMPTS, resolveRegion, endpointFromEnv */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
-
-
-/** The project's version; keep in step with package.json and src/cli/main.ts (a test checks all three). */
-const AWS_CICD_VERSION = '0.1.0';
-const USER_AGENT = [['aws-cicd', AWS_CICD_VERSION]];
-const DEFAULT_MAX_ATTEMPTS = 5;
-function clientConfig(opts = {}) {
-    const env = opts.env ?? process.env;
-    const maxAttempts = opts.maxAttempts ?? attemptsFromEnv(env) ?? DEFAULT_MAX_ATTEMPTS;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the maximum number of AWS attempts must be a whole number ≥ 1, not ${maxAttempts}`);
-    }
-    const endpoint = endpointFromEnv(env, opts.service);
-    return {
-        region: resolveRegion(opts.region, env),
-        ...(endpoint ? { endpoint } : {}),
-        maxAttempts,
-        retryStrategy: new _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .BackoffRetryStrategy */ .om({ maxAttempts, sleep: opts.sleep, random: opts.random }),
-        customUserAgent: USER_AGENT,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-    };
-}
-/** The explicit region, else AWS_REGION, else AWS_DEFAULT_REGION. */
-function resolveRegion(explicit, env = process.env) {
-    const region = [explicit, env.AWS_REGION, env.AWS_DEFAULT_REGION].map((r) => r?.trim()).find((r) => r);
-    if (region)
-        return region;
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), e.g. with aws-actions/configure-aws-credentials, ' +
-        'or give the region explicitly');
-}
-function attemptsFromEnv(env) {
-    const text = env.AWS_MAX_ATTEMPTS?.trim();
-    if (!text)
-        return undefined;
-    if (!/^\d+$/.test(text) || Number(text) < 1) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`AWS_MAX_ATTEMPTS must be a whole number ≥ 1, not "${text}"`);
-    }
-    return Number(text);
-}
-/** AWS_ENDPOINT_URL_<SERVICE ID, upper case, spaces → _>, else AWS_ENDPOINT_URL, as the SDK reads them. */
-function endpointFromEnv(env, service) {
-    if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim() ?? ''))
-        return undefined;
-    const specific = service ? env[`AWS_ENDPOINT_URL_${service.toUpperCase().replace(/ /g, '_')}`] : undefined;
-    return specific?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
-}
-
-
-/***/ }),
-
 /***/ 8332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

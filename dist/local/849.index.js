@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   yO: () => (/* binding */ clientConfig)
 });
 
-// UNUSED EXPORTS: AWS_CICD_VERSION, DEFAULT_MAX_ATTEMPTS, USER_AGENT, endpointFromEnv, resolveRegion
+// UNUSED EXPORTS: AWS_CICD_VERSION, DEFAULT_MAX_ATTEMPTS, FOLLOW_MAX_ATTEMPTS, USER_AGENT, credentialsFromEnv, endpointFromEnv, followClientOptions, resolveRegion
 
 // EXTERNAL MODULE: ./src/common/errors.ts
 var errors = __webpack_require__(1922);
@@ -111,6 +111,33 @@ function clientConfig(opts = {}) {
         retryStrategy: new BackoffRetryStrategy({ maxAttempts, sleep: opts.sleep, random: opts.random }),
         customUserAgent: USER_AGENT,
         ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    };
+}
+/**
+ * Keys in the given environment, as the SDK's first credentials provider reads them from process.env: so an injected
+ * environment (tests, the CLI's context) is used for credentials too, not only for the endpoint and region.
+ */
+function credentialsFromEnv(env) {
+    const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
+    const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
+    if (!accessKeyId || !secretAccessKey)
+        return undefined;
+    const sessionToken = env.AWS_SESSION_TOKEN?.trim();
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+/**
+ * Following a build, an execution or a deployment makes many calls; a few more attempts than the SDK default ride
+ * out throttling storms. AWS_MAX_ATTEMPTS still wins.
+ */
+const FOLLOW_MAX_ATTEMPTS = 8;
+/** Options for clients that follow something for a long time: FOLLOW_MAX_ATTEMPTS, keys from the given environment. */
+function followClientOptions(opts = {}) {
+    const env = opts.env ?? process.env;
+    const credentials = opts.credentials ?? credentialsFromEnv(env);
+    return {
+        ...opts,
+        maxAttempts: opts.maxAttempts ?? (env.AWS_MAX_ATTEMPTS?.trim() ? undefined : FOLLOW_MAX_ATTEMPTS),
+        ...(credentials !== undefined ? { credentials } : {}),
     };
 }
 /** The explicit region, else AWS_REGION, else AWS_DEFAULT_REGION. */

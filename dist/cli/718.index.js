@@ -1,86 +1,20 @@
-export const id = 919;
-export const ids = [919];
+export const id = 718;
+export const ids = [718];
 export const modules = {
 
-/***/ 6979:
+/***/ 2894:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   yO: () => (/* binding */ clientConfig)
+/* harmony export */   P8: () => (/* binding */ createCodeBuildClient),
+/* harmony export */   x7: () => (/* binding */ codeBuildProjectApi),
+/* harmony export */   yY: () => (/* binding */ codeBuildApi)
 /* harmony export */ });
-/* unused harmony exports AWS_CICD_VERSION, USER_AGENT, DEFAULT_MAX_ATTEMPTS, resolveRegion, endpointFromEnv */
+/* unused harmony export codeBuildError */
+/* harmony import */ var _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4774);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2495);
-
-
-/** The project's version; keep in step with package.json and src/cli/main.ts (a test checks all three). */
-const AWS_CICD_VERSION = '0.1.0';
-const USER_AGENT = [['aws-cicd', AWS_CICD_VERSION]];
-const DEFAULT_MAX_ATTEMPTS = 5;
-function clientConfig(opts = {}) {
-    const env = opts.env ?? process.env;
-    const maxAttempts = opts.maxAttempts ?? attemptsFromEnv(env) ?? DEFAULT_MAX_ATTEMPTS;
-    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`the maximum number of AWS attempts must be a whole number ≥ 1, not ${maxAttempts}`);
-    }
-    const endpoint = endpointFromEnv(env, opts.service);
-    return {
-        region: resolveRegion(opts.region, env),
-        ...(endpoint ? { endpoint } : {}),
-        maxAttempts,
-        retryStrategy: new _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .BackoffRetryStrategy */ .om({ maxAttempts, sleep: opts.sleep, random: opts.random }),
-        customUserAgent: USER_AGENT,
-        ...(opts.credentials ? { credentials: opts.credentials } : {}),
-    };
-}
-/** The explicit region, else AWS_REGION, else AWS_DEFAULT_REGION. */
-function resolveRegion(explicit, env = process.env) {
-    const region = [explicit, env.AWS_REGION, env.AWS_DEFAULT_REGION].map((r) => r?.trim()).find((r) => r);
-    if (region)
-        return region;
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('no AWS region: set AWS_REGION (or AWS_DEFAULT_REGION), e.g. with aws-actions/configure-aws-credentials, ' +
-        'or give the region explicitly');
-}
-function attemptsFromEnv(env) {
-    const text = env.AWS_MAX_ATTEMPTS?.trim();
-    if (!text)
-        return undefined;
-    if (!/^\d+$/.test(text) || Number(text) < 1) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`AWS_MAX_ATTEMPTS must be a whole number ≥ 1, not "${text}"`);
-    }
-    return Number(text);
-}
-/** AWS_ENDPOINT_URL_<SERVICE ID, upper case, spaces → _>, else AWS_ENDPOINT_URL, as the SDK reads them. */
-function endpointFromEnv(env, service) {
-    if (/^true$/i.test(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim() ?? ''))
-        return undefined;
-    const specific = service ? env[`AWS_ENDPOINT_URL_${service.toUpperCase().replace(/ /g, '_')}`] : undefined;
-    return specific?.trim() || env.AWS_ENDPOINT_URL?.trim() || undefined;
-}
-
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createBuildClients: () => (/* binding */ createBuildClients)
-});
-
-// UNUSED EXPORTS: BUILD_MAX_ATTEMPTS
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-codebuild/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4774);
-// EXTERNAL MODULE: ./src/common/errors.ts
-var errors = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/aws/config.ts
-var aws_config = __webpack_require__(6979);
-// EXTERNAL MODULE: ./src/aws/errors.ts
-var aws_errors = __webpack_require__(9378);
-;// CONCATENATED MODULE: ./src/aws/codebuild.ts
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6979);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9378);
 /**
  * CodeBuild: the client factory and thin typed calls for starting, reading and stopping builds and batch builds.
  *
@@ -93,7 +27,7 @@ var aws_errors = __webpack_require__(9378);
 
 
 function createCodeBuildClient(opts = {}) {
-    return new dist_cjs/* CodeBuildClient */.bex((0,aws_config/* clientConfig */.yO)({ service: 'CodeBuild', ...opts }));
+    return new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .CodeBuildClient */ .bex((0,_config_js__WEBPACK_IMPORTED_MODULE_1__/* .clientConfig */ .yO)({ service: 'CodeBuild', ...opts }));
 }
 function codeBuildApi(client) {
     const call = async (action, subject, send) => {
@@ -106,27 +40,51 @@ function codeBuildApi(client) {
     };
     return {
         startBuild: (input) => call('StartBuild', input.projectName ?? '', async () => {
-            const { build } = await client.send(new dist_cjs/* StartBuildCommand */.uZH(input));
+            const { build } = await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .StartBuildCommand */ .uZH(input));
             if (!build?.id)
                 throw new Error('StartBuild answered without a build');
             return build;
         }),
         startBuildBatch: (input) => call('StartBuildBatch', input.projectName ?? '', async () => {
-            const { buildBatch } = await client.send(new dist_cjs/* StartBuildBatchCommand */.OWL(input));
+            const { buildBatch } = await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .StartBuildBatchCommand */ .OWL(input));
             if (!buildBatch?.id)
                 throw new Error('StartBuildBatch answered without a build batch');
             return buildBatch;
         }),
         getBuilds: (ids, signal) => call('BatchGetBuilds', ids.join(', '), async () => {
-            const out = await client.send(new dist_cjs/* BatchGetBuildsCommand */.zZb({ ids: [...ids] }), { abortSignal: signal });
+            const out = await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .BatchGetBuildsCommand */ .zZb({ ids: [...ids] }), { abortSignal: signal });
             return out.builds ?? [];
         }),
         getBuildBatch: (id, signal) => call('BatchGetBuildBatches', id, async () => {
-            const out = await client.send(new dist_cjs/* BatchGetBuildBatchesCommand */.Y4d({ ids: [id] }), { abortSignal: signal });
+            const out = await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .BatchGetBuildBatchesCommand */ .Y4d({ ids: [id] }), { abortSignal: signal });
             return out.buildBatches?.[0];
         }),
-        stopBuild: (id, signal) => call('StopBuild', id, async () => (await client.send(new dist_cjs/* StopBuildCommand */.aWR({ id }), { abortSignal: signal })).build),
-        stopBuildBatch: (id, signal) => call('StopBuildBatch', id, async () => (await client.send(new dist_cjs/* StopBuildBatchCommand */.OLp({ id }), { abortSignal: signal })).buildBatch),
+        stopBuild: (id, signal) => call('StopBuild', id, async () => (await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .StopBuildCommand */ .aWR({ id }), { abortSignal: signal })).build),
+        stopBuildBatch: (id, signal) => call('StopBuildBatch', id, async () => (await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .StopBuildBatchCommand */ .OLp({ id }), { abortSignal: signal })).buildBatch),
+    };
+}
+function codeBuildProjectApi(client) {
+    return {
+        async getProject(nameOrArn) {
+            try {
+                const out = await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .BatchGetProjectsCommand */ .em4({ names: [nameOrArn] }));
+                return out.projects?.[0];
+            }
+            catch (error) {
+                throw codeBuildError(error, 'BatchGetProjects', nameOrArn);
+            }
+        },
+        async updateProject(input) {
+            try {
+                const { project } = await client.send(new _aws_sdk_client_codebuild__WEBPACK_IMPORTED_MODULE_3__/* .UpdateProjectCommand */ .qZt(input));
+                if (!project)
+                    throw new Error('UpdateProject answered without a project');
+                return project;
+            }
+            catch (error) {
+                throw codeBuildError(error, 'UpdateProject', input.name ?? '');
+            }
+        },
     };
 }
 const QUOTA_HELP = 'ask for more in Service Quotas (AWS CodeBuild → "Concurrently running builds for <environment type>/<compute type>")';
@@ -136,15 +94,15 @@ const QUOTA_HELP = 'ask for more in Service Quotas (AWS CodeBuild → "Concurren
  */
 function codeBuildError(error, action, subject) {
     // Throttling and lost connections that outlived the SDK's retries are for the caller to retry later.
-    if (error instanceof errors/* UserError */.yo || !(0,aws_errors/* isAwsError */.m_)(error) || (0,aws_errors/* isThrottling */.E2)(error) || (0,aws_errors/* isConnectionError */.Rk)(error)) {
+    if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo || !(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAwsError */ .m_)(error) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isThrottling */ .E2)(error) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isConnectionError */ .Rk)(error)) {
         return error instanceof Error ? error : new Error(String(error));
     }
     const name = error.name;
     const message = String(error.message ?? '');
     const detail = `${String(name)}: ${message}`;
-    const fail = (text) => new errors/* UserError */.yo(text, { cause: error });
-    if ((0,aws_errors/* isAccessDenied */.w7)(error)) {
-        const reason = (0,aws_errors/* describeAwsError */.Pp)(error);
+    const fail = (text) => new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(text, { cause: error });
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .isAccessDenied */ .w7)(error)) {
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(error);
         const named = reason.startsWith('missing IAM permission') ? reason : `missing IAM permission codebuild:${action}`;
         return fail(`${action} ${subject}: ${named} (${detail})`);
     }
@@ -164,13 +122,33 @@ function codeBuildError(error, action, subject) {
     }
     if (name === 'InvalidInputException')
         return fail(`${action} ${subject}: CodeBuild refused the request (${detail})`);
-    return fail(`${action} ${subject}: ${(0,aws_errors/* describeAwsError */.Pp)(error)}`);
+    return fail(`${action} ${subject}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeAwsError */ .Pp)(error)}`);
 }
 
+
+/***/ }),
+
+/***/ 6718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createBuildClients: () => (/* binding */ createBuildClients)
+});
+
+// EXTERNAL MODULE: ./src/aws/codebuild.ts
+var aws_codebuild = __webpack_require__(2894);
+// EXTERNAL MODULE: ./src/aws/config.ts
+var aws_config = __webpack_require__(6979);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch-logs/dist-cjs/index.js
-var client_cloudwatch_logs_dist_cjs = __webpack_require__(2684);
+var dist_cjs = __webpack_require__(2684);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __webpack_require__(1279);
+// EXTERNAL MODULE: ./src/common/errors.ts
+var errors = __webpack_require__(1922);
+// EXTERNAL MODULE: ./src/aws/errors.ts
+var aws_errors = __webpack_require__(9378);
 ;// CONCATENATED MODULE: ./src/aws/logs.ts
 /**
  * CloudWatch Logs: client factories and the two reads a build's log needs, GetLogEvents (pages with a forward
@@ -188,12 +166,12 @@ var node_http_handler_dist_cjs = __webpack_require__(1279);
 const LIVE_TAIL_IDLE_TIMEOUT_MS = 30_000;
 function createLogsClient(opts = {}) {
     const config = (0,aws_config/* clientConfig */.yO)({ service: 'CloudWatch Logs', ...opts });
-    return new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr({ ...config, disableHostPrefix: config.endpoint !== undefined });
+    return new dist_cjs/* CloudWatchLogsClient */.TFr({ ...config, disableHostPrefix: config.endpoint !== undefined });
 }
 /** A client for StartLiveTail: HTTP/2, so sessions share one connection and no proxy buffers the stream. */
 function createLiveTailClient(opts = {}) {
     const config = (0,aws_config/* clientConfig */.yO)({ service: 'CloudWatch Logs', ...opts });
-    return new client_cloudwatch_logs_dist_cjs/* CloudWatchLogsClient */.TFr({
+    return new dist_cjs/* CloudWatchLogsClient */.TFr({
         ...config,
         disableHostPrefix: config.endpoint !== undefined,
         requestHandler: new node_http_handler_dist_cjs.NodeHttp2Handler({ requestTimeout: LIVE_TAIL_IDLE_TIMEOUT_MS }),
@@ -203,7 +181,7 @@ function logsApi(client, liveTailClient = client) {
     return {
         async getLogEvents(stream, from, signal) {
             try {
-                const out = await client.send(new client_cloudwatch_logs_dist_cjs/* GetLogEventsCommand */.h7S({
+                const out = await client.send(new dist_cjs/* GetLogEventsCommand */.h7S({
                     logGroupName: stream.group,
                     logStreamName: stream.stream,
                     startFromHead: true,
@@ -226,7 +204,7 @@ function logsApi(client, liveTailClient = client) {
                 throw new errors/* UserError */.yo('Live Tail needs the log group ARN');
             let response;
             try {
-                response = await liveTailClient.send(new client_cloudwatch_logs_dist_cjs/* StartLiveTailCommand */.ITF({ logGroupIdentifiers: [stream.groupArn], logStreamNames: [stream.stream] }), { abortSignal: signal });
+                response = await liveTailClient.send(new dist_cjs/* StartLiveTailCommand */.ITF({ logGroupIdentifiers: [stream.groupArn], logStreamNames: [stream.stream] }), { abortSignal: signal });
             }
             catch (error) {
                 throw logsError(error, 'StartLiveTail', stream.group);
@@ -269,24 +247,15 @@ function logsError(error, action, subject) {
 /** The SDK clients a build is followed with (CodeBuild, CloudWatch Logs, Live Tail), made from one environment. */
 
 
-/**
- * Following a build makes many calls; a few more attempts than the SDK default ride out throttling storms (StartBuild
- * is safe to retry: it carries an idempotency token). AWS_MAX_ATTEMPTS still wins.
- */
-const BUILD_MAX_ATTEMPTS = 8;
+
+/** StartBuild is safe to retry with the follow clients' extra attempts: it carries an idempotency token. */
 function createBuildClients(opts = {}) {
-    const env = opts.env ?? process.env;
-    const credentials = opts.credentials ?? credentialsFromEnv(env);
-    const options = {
-        ...opts,
-        maxAttempts: opts.maxAttempts ?? (env.AWS_MAX_ATTEMPTS?.trim() ? undefined : BUILD_MAX_ATTEMPTS),
-        ...(credentials !== undefined ? { credentials } : {}),
-    };
-    const codebuild = createCodeBuildClient(options);
+    const options = (0,aws_config/* followClientOptions */.Vt)(opts);
+    const codebuild = (0,aws_codebuild/* createCodeBuildClient */.P8)(options);
     const logs = createLogsClient(options);
     const liveTail = createLiveTailClient(options);
     return {
-        codebuild: codeBuildApi(codebuild),
+        codebuild: (0,aws_codebuild/* codeBuildApi */.yY)(codebuild),
         logs: logsApi(logs, liveTail),
         dispose() {
             codebuild.destroy();
@@ -294,18 +263,6 @@ function createBuildClients(opts = {}) {
             liveTail.destroy();
         },
     };
-}
-/**
- * Keys in the given environment, as the SDK's first credentials provider reads them from process.env: so an injected
- * environment (tests, the CLI's context) is used for credentials too, not only for the endpoint and region.
- */
-function credentialsFromEnv(env) {
-    const accessKeyId = env.AWS_ACCESS_KEY_ID?.trim();
-    const secretAccessKey = env.AWS_SECRET_ACCESS_KEY?.trim();
-    if (!accessKeyId || !secretAccessKey)
-        return undefined;
-    const sessionToken = env.AWS_SESSION_TOKEN?.trim();
-    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 
 
