@@ -17,6 +17,7 @@ import { defaultCacheDir } from '../runner/cache.js';
 import { RUN_PREFERENCE, selectEngine, type EngineName } from './engine.js';
 import type { Exec } from './exec.js';
 import { tailOf } from './exec.js';
+import { shellQuote } from '../common/shell.js';
 
 export interface ContainerRunOptions {
   readonly image: string;
@@ -325,10 +326,6 @@ function volume(mount: Mount, engine: EngineName): string {
   // SELinux hosts need :z for Podman to share the folder with the container; it is harmless elsewhere.
   const flags = [mount.readOnly ? 'ro' : 'rw', ...(engine === 'podman' ? ['z'] : [])];
   return `${mount.host}:${mount.container}:${flags.join(',')}`;
-}
-
-function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /** The report the runner wrote inside, its artifact locations turned back into host paths. */

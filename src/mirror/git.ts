@@ -12,6 +12,9 @@
  * out of the captured stderr and handed to `onMask`, so the value is masked before anything could print it.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { shellQuote } from '../common/shell.js';
+
+export { shellQuote };
 
 /** child_process.spawn's shape. */
 export type GitSpawner = (command: string, args: readonly string[], options: SpawnOptions) => ChildProcess;
@@ -182,11 +185,6 @@ function lastLines(text: string, count = 6): string {
     .map((l) => l.trimEnd())
     .filter((l) => l !== '');
   return lines.slice(-count).join(' | ') || '(no output)';
-}
-
-/** POSIX single quotes, as git's `!` helpers are run by a shell (sh, also on Windows). */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -9,6 +9,9 @@
  * Every string here is a "binary string" (latin1: one char per byte) so values round-trip byte for byte, whatever
  * their encoding; see toBinary/fromBinary.
  */
+import { shellQuote } from '../common/shell.js';
+
+export { shellQuote };
 
 export interface ShellVar {
   /** Undefined for a variable that is declared or exported but has no value (`export X`). */
@@ -281,11 +284,6 @@ export function parseDump(text: string, nonce: string): ShellState | undefined {
   let cwd = text.slice(second + sep.length);
   if (cwd.endsWith('\n')) cwd = cwd.slice(0, -1);
   return { vars, cwd };
-}
-
-/** Single-quotes a binary string for any POSIX shell. */
-export function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   startBuildEmulator,
   storedLog,
 } from '../../codebuild/emulator-support.js';
+import { readCommandFile as parseCommandFile } from '../../security/action-process.js';
 
 const ENTRY = path.resolve('src/actions/build/index.ts');
 /** tsx's loader by absolute URL: the action runs with the repository as its working directory. */
@@ -94,18 +95,9 @@ function startStep(inputs: Record<string, string>, state: Record<string, string>
   return { child, stdout: () => text, exit, files };
 }
 
-/** name<<delimiter / value / delimiter records of GITHUB_OUTPUT and GITHUB_STATE. */
+/** The runner's command file, read as the runner reads it. */
 function readCommandFile(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!m?.[1] || !m[2]) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? '');
-    out[m[1]] = value.join('\n');
-  }
-  return out;
+  return parseCommandFile(readFileSync(file, 'utf8'));
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {

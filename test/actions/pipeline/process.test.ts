@@ -19,6 +19,7 @@ import {
 import type { Emulator } from '../../harness/aws/server.js';
 import { awsEnv, ROLE, startBuildEmulator } from '../../codebuild/emulator-support.js';
 import { clientConfig } from '../../emulator/helpers.js';
+import { readCommandFile as parseCommandFile } from '../../security/action-process.js';
 
 const ENTRY = path.resolve('src/actions/pipeline/index.ts');
 const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
@@ -120,17 +121,9 @@ function startStep(inputs: Record<string, string>, state: Record<string, string>
   return { child, stdout: () => text, exit, files };
 }
 
+/** The runner's command file, read as the runner reads it. */
 function readCommandFile(file: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!m?.[1] || !m[2]) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? '');
-    out[m[1]] = value.join('\n');
-  }
-  return out;
+  return parseCommandFile(readFileSync(file, 'utf8'));
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
