@@ -28,6 +28,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/runner/cache.ts
 var cache = __webpack_require__(5680);
+// EXTERNAL MODULE: ./src/common/shell.ts
+var shell = __webpack_require__(2983);
 ;// CONCATENATED MODULE: ./src/image/run-in-image.ts
 /**
  * `aws-cicd run --image IMAGE` and the local action's `image` input: the buildspec runs inside a container of that
@@ -39,6 +41,7 @@ var cache = __webpack_require__(5680);
  * AWS variables of the host (credentials, region, endpoints) are passed by name (Docker/Podman `--env NAME`) or in a
  * file only root can read (Buildah), never as values in argv.
  */
+
 
 
 
@@ -174,7 +177,7 @@ async function runBuildah(options, deps, prepared) {
         if (prepared.forwarded.length > 0) {
             // Buildah takes variables only as NAME=VALUE arguments: pass them in a file that only root can read.
             const file = external_node_path_default().join(prepared.scratch, 'host.env');
-            (0,external_node_fs_.writeFileSync)(file, prepared.forwarded.map((n) => `export ${n}=${shellQuote(deps.env[n] ?? '')}\n`).join(''), {
+            (0,external_node_fs_.writeFileSync)(file, prepared.forwarded.map((n) => `export ${n}=${(0,shell/* shellQuote */.Z)(deps.env[n] ?? '')}\n`).join(''), {
                 mode: 0o600,
             });
             mounts.push({ host: file, container: `${INPUT}/host.env`, readOnly: true });
@@ -272,9 +275,6 @@ function volume(mount, engine) {
     // SELinux hosts need :z for Podman to share the folder with the container; it is harmless elsewhere.
     const flags = [mount.readOnly ? 'ro' : 'rw', ...(engine === 'podman' ? ['z'] : [])];
     return `${mount.host}:${mount.container}:${flags.join(',')}`;
-}
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 /** The report the runner wrote inside, its artifact locations turned back into host paths. */
 function readReport(file, paths) {

@@ -1,8 +1,8 @@
-export const id = 503;
-export const ids = [503,305];
+export const id = 736;
+export const ids = [736,305];
 export const modules = {
 
-/***/ 6503:
+/***/ 6736:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -165,6 +165,12 @@ function inert(text) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/common/shell.ts
+/** Single-quotes text for any POSIX shell (git runs `!` helpers with sh, also on Windows). */
+function shellQuote(text) {
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/mirror/git.ts
 /**
  * The one way the mirror runs git (like actions/checkout's git command manager): `createGit` gives a runner bound to a
@@ -179,6 +185,8 @@ var external_node_child_process_ = __webpack_require__(1421);
  * Credential helpers may write `::add-mask::<value>` on stderr (ours does under GitHub Actions): such lines are taken
  * out of the captured stderr and handed to `onMask`, so the value is masked before anything could print it.
  */
+
+
 
 class GitError extends Error {
     args;
@@ -314,10 +322,6 @@ function lastLines(text, count = 6) {
         .map((l) => l.trimEnd())
         .filter((l) => l !== '');
     return lines.slice(-count).join(' | ') || '(no output)';
-}
-/** POSIX single quotes, as git's `!` helpers are run by a shell (sh, also on Windows). */
-function shellQuote(text) {
-    return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 /**
  * The credential.helper value that makes git call us back: a shell function (git runs `!` helpers with sh, also on
