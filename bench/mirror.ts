@@ -1,6 +1,7 @@
 /**
- * Mirror benchmark, against the AWS emulator and the harness's CodeCommit Git server (git http-backend, SigV4
- * passwords checked) in one run: an incremental mirror of 1 new commit on a 10,000-commit repository (built with git
+ * Mirror benchmark, against the AWS emulator and its CodeCommit Git endpoint (git http-backend, SigV4 passwords
+ * checked) in a process of their own, as CodeCommit is to the action (a server in this process would take turns on
+ * its event loop with the mirror measured, and not with the raw push, a process apart). In one run: an incremental mirror of 1 new commit on a 10,000-commit repository (built with git
  * fast-import) against a raw `git push` of the same commit to the same server, as a ratio (goal ≤ 1.2).
  *
  * Both authenticate through the same credential helper: the mirror action's bundle (dist/mirror/index.js when present,
@@ -13,14 +14,16 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { createCodeCommitClient } from '../src/aws/codecommit.js';
 import { credentialHelper } from '../src/mirror/git.js';
 import { mirror, type MirrorLog } from '../src/mirror/mirror.js';
-import { settings, startWorld, type MirrorWorld } from '../test/mirror/support.js';
+import { startEmulatorProcess, type EmulatorProcess } from '../test/harness/aws/process.js';
+import { settings } from '../test/mirror/support.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const COMMITS = 10_000;
-const ROUNDS = 15;
+const ROUNDS = 25;
 const silent: MirrorLog = {
   info: () => undefined,
   warning: () => undefined,
@@ -107,18 +110,33 @@ function median(values: readonly number[]): number {
 
 export async function benchMirror(): Promise<Record<string, number | string>> {
   const built = bundle();
-  let world: MirrorWorld | undefined;
+  let emulator: EmulatorProcess | undefined;
+  let client: CodeCommitClient | undefined;
   const work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-mirror-repo-'));
   try {
-    world = await startWorld();
+    emulator = await startEmulatorProcess(['--git-port', '0']);
+    const gitConfig = path.join(work, 'gitconfig');
+    writeFileSync(gitConfig, '');
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      HOME: work,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: gitConfig,
+      AWS_ENDPOINT_URL: emulator.url,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      CODE_COMMIT_ENDPOINT: emulator.gitUrl,
+    };
+    client = createCodeCommitClient({ env, region: 'us-east-1' });
     const source = path.join(work, 'source');
     bigRepository(source, COMMITS);
     for (const name of ['bench-mirror', 'bench-raw', 'bench-action']) {
-      await world.client.send(new CreateRepositoryCommand({ repositoryName: name }));
+      await client.send(new CreateRepositoryCommand({ repositoryName: name }));
     }
     const self = [process.execPath, built.file];
-    const env = world.env();
-    const url = (name: string) => `${world?.server.url}/v1/repos/${name}`;
+    const url = (name: string) => `${emulator?.gitUrl}/v1/repos/${name}`;
     const helper = ['-c', 'credential.helper=', '-c', `credential.helper=${credentialHelper(self, 'us-east-1')}`];
     const rawPush = () =>
       timed([...helper, '-c', 'credential.useHttpPath=true', 'push', '-q', url('bench-raw'), 'main'], {
@@ -127,7 +145,7 @@ export async function benchMirror(): Promise<Record<string, number | string>> {
       });
     const mirrored = async (name: string) => {
       const started = performance.now();
-      await mirror(settings(source, { repository: name }), { codecommit: world!.client, env, self, log: silent });
+      await mirror(settings(source, { repository: name }), { codecommit: client!, env, self, log: silent });
       return performance.now() - started;
     };
     const actionDir = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-action-'));
@@ -156,9 +174,11 @@ export async function benchMirror(): Promise<Record<string, number | string>> {
       }
     }
     for (const name of ['bench-mirror', 'bench-raw', 'bench-action']) {
-      const head = execFileSync('git', ['-C', world.emulator.state.codecommit.path(name), 'rev-parse', 'main'], {
+      const listed = execFileSync('git', [...helper, '-c', 'credential.useHttpPath=true', 'ls-remote', url(name)], {
+        env,
         encoding: 'utf8',
-      }).trim();
+      });
+      const head = /^([0-9a-f]+)\trefs\/heads\/main$/m.exec(listed)?.[1];
       const expected = execFileSync('git', ['-C', source, 'rev-parse', 'main'], { encoding: 'utf8' }).trim();
       if (head !== expected) throw new Error(`${name} is at ${head}, not ${expected}`);
     }
@@ -177,7 +197,8 @@ export async function benchMirror(): Promise<Record<string, number | string>> {
       'ratio action process (cold start) / raw push': best(times.action) / best(times.raw),
     };
   } finally {
-    await world?.close();
+    client?.destroy();
+    await emulator?.stop();
     rmSync(work, { recursive: true, force: true });
     built.cleanup();
   }

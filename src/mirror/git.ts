@@ -40,6 +40,8 @@ export interface Git {
   readonly cwd: string;
   /** Runs `git <args>`; rejects with GitError on an exit code not in okCodes. */
   run(args: readonly string[], options?: GitRunOptions): Promise<GitResult>;
+  /** Starts `git <args>` for a conversation over its stdin and stdout (objects.ts); the caller ends it. */
+  start(args: readonly string[]): ChildProcess;
 }
 
 export interface GitFactoryOptions {
@@ -110,20 +112,26 @@ const MASK_LINE = /^::add-mask::(.+)$/;
 export function createGit(options: GitFactoryOptions): Git {
   const spawner = options.spawn ?? ((command, args, opts) => spawn(command, args, opts));
   const baseEnv = gitEnvironment(options.env);
+  const spawnGit = (args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess =>
+    spawner(options.command ?? 'git', [...args], {
+      cwd: options.cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
   return {
     cwd: options.cwd,
+    start(args) {
+      options.onCommand?.(args);
+      return spawnGit(args, baseEnv);
+    },
     run(args, runOptions = {}) {
       options.onCommand?.(args);
       const env = withConfig(baseEnv, runOptions.config ?? []);
       return new Promise<GitResult>((resolve, reject) => {
         let child: ChildProcess;
         try {
-          child = spawner(options.command ?? 'git', [...args], {
-            cwd: options.cwd,
-            env,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            windowsHide: true,
-          });
+          child = spawnGit(args, env);
         } catch (error) {
           reject(error);
           return;

@@ -1,10 +1,11 @@
 /**
  * Git LFS in a mirror: CodeCommit has no LFS server, so it receives the pointer files, not the LFS objects. For every
- * ref the mirror sends, the root `.gitattributes` is read (one `cat-file --batch-check` for all of them); where it
- * routes paths through `filter=lfs`, the pointer files of that commit are counted with `git grep`, with the total
+ * ref the mirror sends, the root `.gitattributes` is read (through the mirror's object reader); where it routes paths
+ * through `filter=lfs`, the pointer files of that commit are counted with `git grep`, with the total
  * size of the objects they stand for, so the report can say what CodeCommit will not have.
  */
 import type { Git } from './git.js';
+import type { ObjectSource } from './objects.js';
 
 export interface LfsFinding {
   /** The refs whose commit this is (a branch first when there is one). */
@@ -25,6 +26,7 @@ const MAX_SCANNED = 20;
 
 /** The LFS findings of the commits the mirror sends (`sent`: ref name and object of each ref created or changed). */
 export async function findLfs(
+  objects: ObjectSource,
   git: Git,
   sent: ReadonlyArray<{ readonly name: string; readonly sha: string }>,
 ): Promise<LfsFinding[]> {
@@ -36,28 +38,16 @@ export async function findLfs(
   }
   if (tips.size === 0) return [];
   const shas = [...tips.keys()];
-  const check = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-    input: shas.map((s) => `${s}:.gitattributes\n`).join(''),
-  });
-  const attributeBlobs = new Map<string, string>();
-  check.stdout
-    .split('\n')
-    .filter((l) => l !== '')
-    .forEach((line, i) => {
-      const [object, type] = line.split(' ');
-      if (type === 'blob' && object !== undefined && shas[i] !== undefined) attributeBlobs.set(shas[i], object);
-    });
+  const attributes = await objects.read(shas.map((sha) => `${sha}:.gitattributes`));
   const patternsOf = new Map<string, string[]>();
-  for (const blob of new Set(attributeBlobs.values())) {
-    const { stdout } = await git.run(['cat-file', 'blob', blob]);
-    patternsOf.set(blob, lfsPatterns(stdout));
-  }
+  attributes.forEach((object, i) => {
+    if (object?.type === 'blob') patternsOf.set(shas[i] as string, lfsPatterns(object.content.toString('utf8')));
+  });
   const findings: LfsFinding[] = [];
   let scanned = 0;
   const ordered = shas.sort((a, b) => rank(tips.get(a) ?? []) - rank(tips.get(b) ?? []));
   for (const sha of ordered) {
-    const blob = attributeBlobs.get(sha);
-    const patterns = blob === undefined ? [] : (patternsOf.get(blob) ?? []);
+    const patterns = patternsOf.get(sha) ?? [];
     if (patterns.length === 0) continue;
     const refs = (tips.get(sha) ?? []).sort((a, b) => rank([a]) - rank([b]));
     const counted = scanned++ < MAX_SCANNED ? await countPointers(git, sha) : { pointers: -1, bytes: 0, examples: [] };

@@ -1,10 +1,12 @@
 /**
  * Mirroring a GitHub repository (a checkout of it) into AWS CodeCommit over HTTPS with IAM credentials:
  *
- * 1. at once: the repository on CodeCommit (GetRepository; CreateRepository with create-repository), the source refs
- *    (source.ts: fetched from origin with the full history into a private namespace when the checkout lacks them),
- *    and CodeCommit's refs (`git ls-remote` through our credential helper);
- * 2. the plan (plan.ts), printed; rewinds refused with on-rewind: fail; Git LFS pointers reported; dry-run stops;
+ * 1. at once: CodeCommit's refs (remote-refs.ts: the ref advertisement, else `git ls-remote` through our credential
+ *    helper) and the source refs (source.ts: fetched from origin with the full history into a private namespace when
+ *    the checkout lacks them); the repository's record (GetRepository; CreateRepository with create-repository)
+ *    when the refs say it is missing, else while the push runs;
+ * 2. the plan (plan.ts), printed, its fast-forward checks and the LFS report reading objects through one
+ *    `git cat-file --batch` (objects.ts); rewinds refused with on-rewind: fail; dry-run stops;
  * 3. the changes pushed in batches of at most 4,000 refs (push.ts), per-ref results read from `--porcelain`;
  * 4. a failure part-way throws MirrorError with what was pushed, what was rejected and what was not attempted.
  *
@@ -27,6 +29,7 @@ import {
 import { UserError } from '../common/errors.js';
 import { createGit, credentialHelper, describeArgs, GitError, type Git, type GitSpawner } from './git.js';
 import { findLfs, type LfsFinding } from './lfs.js';
+import { isAncestor, ObjectReader, type ObjectSource } from './objects.js';
 import { changes, computePlan, countPlan, type Plan, type PlanEntry } from './plan.js';
 import { batches, parsePorcelain, pushArgs, stagingRefs, succeeded, useStaging } from './push.js';
 import { advertisedRefs } from './remote-refs.js';
@@ -144,19 +147,41 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
 
   log.phase?.(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
-  // The three lookups are independent: run them together (ls-remote's answer is dropped if the repository is new).
-  const repositoryLookup = lookUpRepository(settings, deps);
+  // CodeCommit's refs and the source's, together. The request goes out first: a process start blocks this thread
+  // for a millisecond or more, and that round trip is what an incremental mirror waits for.
+  const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
+  await new Promise((resolve) => setImmediate(resolve));
   const sourceLookup = readSource(git, {
     token: settings.githubToken,
     serverUrl: settings.githubServerUrl,
     mask: (v) => log.mask(v),
     info: (m) => log.info(m),
   });
-  const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
-  const [repo, source, remote] = await Promise.allSettled([repositoryLookup, sourceLookup, remoteLookup]);
+  // Started while the lookups run, so the plan's questions about objects cost no process start.
+  const objects = ObjectReader.start(git);
+  const [source, remote] = await Promise.allSettled([sourceLookup, remoteLookup]);
+  // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
+  // branch is needed before the push only by a repository without branches, otherwise only for the head afterwards,
+  // so on an incremental mirror it is read while the push runs.
+  let repositoryLookup: ReturnType<typeof lookUpRepository> | undefined;
+  const repository = () => {
+    if (repositoryLookup === undefined) {
+      repositoryLookup = lookUpRepository(settings, deps);
+      repositoryLookup.catch(() => undefined);
+    }
+    return repositoryLookup;
+  };
   try {
-    const { metadata, created } = unwrap(repo);
-    const remoteRefs = created ? new Map<string, string>() : unwrap(remote);
+    let remoteRefs: Map<string, string>;
+    let created = false;
+    if (remote.status === 'fulfilled') {
+      remoteRefs = remote.value;
+    } else {
+      // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed.
+      ({ created } = await repository());
+      if (!created) throw remote.reason;
+      remoteRefs = new Map();
+    }
     const sourceRefs = unwrap(source);
     if (created && !settings.dryRun)
       log.info(`Created CodeCommit repository ${settings.repository} in ${settings.region}`);
@@ -166,14 +191,14 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     const sent = [...sourceRefs.refs]
       .filter(([name, sha]) => filter.mirrors(name) && remoteRefs.get(name) !== sha)
       .map(([name, sha]) => ({ name, sha }));
-    const lfsLookup = findLfs(git, sent);
+    const lfsLookup = findLfs(objects, git, sent);
     const [planned, found] = await Promise.allSettled([
       computePlan({
         source: sourceRefs.refs,
         remote: remoteRefs,
         filter,
         prune: settings.prune,
-        fastForward: (pairs) => fastForwards(git, pairs),
+        fastForward: (pairs) => fastForwards(objects, git, pairs),
       }),
       lfsLookup,
     ]);
@@ -207,16 +232,20 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
         result,
       );
     }
-    const defaultBranch = metadata?.defaultBranch ?? (await firstBranch(git, settings, sourceRefs));
+    const defaultBranch = async (metadata?: RepositoryMetadata) =>
+      metadata?.defaultBranch ?? (await firstBranch(git, settings, sourceRefs));
     if (settings.dryRun) {
       log.info('Dry run: nothing pushed');
-      return { ...base, pushed: [], failed: [], notAttempted: [], pushes: 0, ...head(defaultBranch, plan, remoteRefs) };
+      const branch = await defaultBranch((await repository()).metadata);
+      return { ...base, pushed: [], failed: [], notAttempted: [], pushes: 0, ...head(branch, plan, remoteRefs) };
     }
 
+    // Into a repository without branches, the default branch goes first, so CodeCommit makes it its default.
     const hasBranches = [...remoteRefs.keys()].some((name) => refKind(name) === 'branch');
+    const first = hasBranches ? undefined : await defaultBranch((await repository()).metadata);
     const groups = batches(todo, {
       ...(settings.batchSize !== undefined ? { maxRefs: settings.batchSize } : {}),
-      ...(hasBranches || defaultBranch === undefined ? {} : { first: `refs/heads/${defaultBranch}` }),
+      ...(first === undefined ? {} : { first: `refs/heads/${first}` }),
     });
     const pushed: PlanEntry[] = [];
     const failed: RejectedRef[] = [];
@@ -236,7 +265,9 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       const label = groups.length > 1 ? ` (push ${index + 1} of ${groups.length})` : '';
       log.info(`Pushing ${count} ref${count === 1 ? '' : 's'} to ${url}${label}`);
       pushes++;
-      const outcome = await pushBatch(pushContext, batch);
+      const pushing = pushBatch(pushContext, batch);
+      repository(); // read while git pushes (started after it: preparing the request takes this thread a while)
+      const outcome = await pushing;
       pushed.push(...outcome.pushed);
       failed.push(...outcome.failed);
       if (outcome.fatal !== undefined) {
@@ -257,12 +288,9 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
         { ...base, pushed, failed, notAttempted: [], pushes },
       );
     }
-    const finalBranch =
-      metadata?.defaultBranch ??
-      (todo.length > 0
-        ? (await getRepository(deps.codecommit, settings.repository, settings.region))?.defaultBranch
-        : undefined) ??
-      defaultBranch;
+    const finalBranch = await branchAfterPush(repository(), todo.length > 0, settings, deps).then(
+      (branch) => branch ?? defaultBranch(),
+    );
     const counts = countPlan(plan.entries);
     log.info(
       todo.length === 0
@@ -271,6 +299,7 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     );
     return { ...base, pushed, failed, notAttempted: [], pushes, ...head(finalBranch, plan, remoteRefs) };
   } finally {
+    await Promise.all([objects.close(), repositoryLookup?.catch(() => undefined)]);
     if (source.status === 'fulfilled') {
       await source.value.cleanup().catch((error: unknown) => log.debug(`cleanup: ${String(error)}`));
     }
@@ -304,7 +333,34 @@ function codeCommitGit(git: Git, self: readonly string[], region: string): Git {
     '-c',
     'http.extraHeader=',
   ];
-  return { cwd: git.cwd, run: (args, options) => git.run([...prefix, ...args], options) };
+  return {
+    cwd: git.cwd,
+    run: (args, options) => git.run([...prefix, ...args], options),
+    start: (args) => git.start([...prefix, ...args]),
+  };
+}
+
+/**
+ * CodeCommit's default branch after the push: the record read before, else (a repository that had none, now given
+ * one by the push) read again. The refs are pushed by then: a record that cannot be read is a warning, not a failure.
+ */
+async function branchAfterPush(
+  repository: Promise<{ metadata?: RepositoryMetadata }>,
+  pushedSomething: boolean,
+  settings: MirrorSettings,
+  deps: MirrorDeps,
+): Promise<string | undefined> {
+  try {
+    const { metadata } = await repository;
+    if (metadata?.defaultBranch || !pushedSomething) return metadata?.defaultBranch;
+    return (await getRepository(deps.codecommit, settings.repository, settings.region))?.defaultBranch;
+  } catch (error) {
+    deps.log.warning(
+      `could not read the default branch of CodeCommit repository ${settings.repository}: ` +
+        `${String((error as { message?: unknown } | undefined)?.message ?? error)}`,
+    );
+    return undefined;
+  }
 }
 
 async function lookUpRepository(
@@ -390,12 +446,24 @@ function gitFailure(error: unknown, settings: Where, endpoint: GitEndpoint) {
 }
 
 /**
- * Which (old, new) pairs are fast-forwards: `git merge-base --is-ancestor` answers 0 (yes) or 1 (no), and 128 when
- * CodeCommit's commit is not here at all, which cannot be an ancestor of anything the source has: not one either.
+ * Which (old, new) pairs are fast-forwards: a short walk back from the new commit through the object reader answers
+ * the usual case (a few new commits); otherwise `git merge-base --is-ancestor` does, answering 0 (yes) or 1 (no), and
+ * 128 when CodeCommit's commit is not here at all, which cannot be an ancestor of anything the source has: not one
+ * either.
  */
-async function fastForwards(git: Git, pairs: ReadonlyArray<{ old: string; new: string }>): Promise<boolean[]> {
+async function fastForwards(
+  objects: ObjectSource,
+  git: Git,
+  pairs: ReadonlyArray<{ old: string; new: string }>,
+): Promise<boolean[]> {
+  const walked = await Promise.all(pairs.map((pair) => isAncestor(objects, pair.old, pair.new)));
   const out: boolean[] = [];
-  for (const pair of pairs) {
+  for (const [i, pair] of pairs.entries()) {
+    const verdict = walked[i];
+    if (verdict !== 'unknown') {
+      out.push(verdict === true);
+      continue;
+    }
     const { code } = await git.run(['merge-base', '--is-ancestor', pair.old, pair.new], { okCodes: [0, 1, 128] });
     out.push(code === 0);
   }

@@ -56,6 +56,8 @@ export interface GitServer {
 export interface CodeCommitGitServerOptions {
   /** Epoch ms; default the emulator's clock is Date.now. */
   readonly now?: () => number;
+  /** The port on 127.0.0.1 (default: any free one). */
+  readonly port?: number;
 }
 
 /** Whether `git http-backend` is installed (tests skip with a message when it is not). */
@@ -85,7 +87,7 @@ export async function startCodeCommitGitServer(
     const query = url.search.slice(1);
     const user = auth.accessKeyId ?? '';
     return runBackend(req, res, log, { dir: repo.dir, rest, query, user, push: true, gitConfig }, auth);
-  });
+  }, options.port);
 }
 
 export interface GitHubServerOptions {
@@ -167,7 +169,7 @@ type Handler = (
   gitConfig: string,
 ) => void;
 
-async function startServer(handler: Handler): Promise<GitServer> {
+async function startServer(handler: Handler, port = 0): Promise<GitServer> {
   const requests: GitRequestLog[] = [];
   const sockets = new Set<Socket>();
   // An empty global git config for http-backend: nothing of the machine's git setup changes what it serves.
@@ -186,11 +188,14 @@ async function startServer(handler: Handler): Promise<GitServer> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
-    port,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     requests,
     close: async () => {
       for (const socket of sockets) socket.destroy();

@@ -7,6 +7,7 @@ import { CreateRepositoryCommand, GetRepositoryCommand } from '@aws-sdk/client-c
 import { existsSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { mirror, MirrorError, type MirrorResult } from '../../src/mirror/mirror.js';
+import { WALK_LIMIT } from '../../src/mirror/objects.js';
 import { startGitHubServer, httpBackendAvailable, type GitServer } from '../harness/git-server.js';
 import {
   commit,
@@ -328,6 +329,81 @@ describeGit('prune and rewinds', () => {
     expect(log.lines).toContain(`  rewind  refs/heads/main  ${old} → ${rewritten} (not a fast-forward)`);
     expect(refsOf(cc.dir).get('refs/heads/main')).toBe(rewritten);
     expect(refsOf(cc.dir).get('refs/tags/moving')).toBe(rewritten);
+  });
+
+  test('past the walk limit git merge-base decides: more new commits than it walks, and a rewind deep in history', async () => {
+    const source = newRepo(world.dir, `local-${++counter}`);
+    commit(source, { 'a.txt': '0' });
+    const cc = await codecommitRepo();
+    await (
+      await run(source, cc.name)
+    ).promise;
+    const before = git(source, ['rev-parse', 'HEAD']);
+    // WALK_LIMIT + 50 new commits, made by one fast-import.
+    const count = WALK_LIMIT + 50;
+    let stream = '';
+    for (let i = 1; i <= count; i++) {
+      stream += `commit refs/heads/main\ncommitter T <t@e> ${1700000000 + i} +0000\ndata 2\nc\n`;
+      stream += i === 1 ? `from ${before}\n\n` : '\n';
+    }
+    git(source, ['fast-import', '--quiet'], stream);
+    const after = git(source, ['rev-parse', 'main']);
+
+    const ahead = await run(source, cc.name);
+    const result = await ahead.promise;
+    expect(result.plan.entries).toEqual([
+      { name: 'refs/heads/main', kind: 'branch', action: 'update', old: before, new: after },
+    ]);
+    expect(ahead.spawn.calls.filter((c) => c.args.includes('merge-base'))).toHaveLength(1);
+
+    // The tip replaced (a force-push of an amended commit): the walk back from the new tip passes the limit long
+    // before the history ends, so only merge-base can say it is not a fast-forward.
+    git(source, ['reset', '-q', '--hard', 'main~1']);
+    const rewritten = commit(source, { 'a.txt': 'rewritten' });
+    const again = await run(source, cc.name);
+    const rewound = await again.promise;
+    expect(rewound.plan.entries).toEqual([
+      { name: 'refs/heads/main', kind: 'branch', action: 'rewind', old: after, new: rewritten },
+    ]);
+    expect(again.spawn.calls.filter((c) => c.args.includes('merge-base'))).toHaveLength(1);
+    expect(refsOf(cc.dir).get('refs/heads/main')).toBe(rewritten);
+  });
+
+  test('the repository record is read while an incremental push runs; if it cannot be, the pushed mirror warns', async () => {
+    const source = newRepo(world.dir, `local-${++counter}`);
+    commit(source, { 'a.txt': '1' });
+    const cc = await codecommitRepo();
+    await (
+      await run(source, cc.name)
+    ).promise;
+    const tip = commit(source, { 'a.txt': '2' });
+    const log = recordingLog();
+    const order: string[] = [];
+    const denied = Object.assign(new Error('User is not authorized to perform: codecommit:GetRepository'), {
+      name: 'AccessDeniedException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    const codecommit = {
+      send: async (command: unknown) => {
+        order.push(command instanceof GetRepositoryCommand ? 'GetRepository' : 'other');
+        if (command instanceof GetRepositoryCommand) throw denied;
+        return world.client.send(command as CreateRepositoryCommand);
+      },
+    };
+    const spawn = recordingSpawner((args) => void (args.includes('push') && order.push('push ended')));
+    const result = await mirror(settings(source, { repository: cc.name }), {
+      codecommit: codecommit as never,
+      env: world.env(),
+      self: SELF,
+      log,
+      spawn,
+    });
+    expect(order).toEqual(['GetRepository', 'push ended']);
+    expect(refsOf(cc.dir).get('refs/heads/main')).toBe(tip);
+    expect(result).toMatchObject({ defaultBranch: 'main', headSha: tip });
+    expect(log.warnings).toEqual([
+      expect.stringMatching(/^could not read the default branch of CodeCommit repository repo-\d+: .*GetRepository/),
+    ]);
   });
 
   test('on-rewind: fail refuses the mirror and pushes nothing', async () => {

@@ -1,14 +1,19 @@
 /**
  * Runs the emulator standalone:
- *   npm run emulator -- --port 4566 [--throttle 0.3] [--reset 0.05] [--latency-ms 50] [--ingestion-delay-ms N] [--seed N]
- * Prints `listening on http://127.0.0.1:<port>` and serves until SIGINT/SIGTERM.
+ *   npm run emulator -- --port 4566 [--git-port 4567] [--throttle 0.3] [--reset 0.05] [--latency-ms 50]
+ *                       [--ingestion-delay-ms N] [--seed N]
+ * Prints `listening on http://127.0.0.1:<port>` and, with --git-port, `git endpoint on http://127.0.0.1:<port>`:
+ * CodeCommit's Git endpoint for the emulated repositories (git http-backend, SigV4 Git passwords checked; point
+ * CODE_COMMIT_ENDPOINT at it). Serves until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { startCodeCommitGitServer } from '../git-server.js';
 import { startEmulator } from './server.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4566' },
+    'git-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     region: { type: 'string' },
     throttle: { type: 'string' },
@@ -43,9 +48,12 @@ const emulator = await startEmulator({
   },
 });
 console.log(`listening on ${emulator.url}`);
+const gitPort = num('git-port', values['git-port'], 0, 65535);
+const git = gitPort === undefined ? undefined : await startCodeCommitGitServer(emulator, { port: gitPort });
+if (git) console.log(`git endpoint on ${git.url}`);
 
 const stop = (): void => {
-  void emulator.close().then(() => process.exit(0));
+  void Promise.all([git?.close(), emulator.close()]).then(() => process.exit(0));
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
