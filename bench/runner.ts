@@ -2,16 +2,21 @@
  * Local runner benchmark, measured against baselines in the same run:
  * - per-command overhead: a build of 200 `true` commands against a build of 1, difference / 199 (goal ≤ 3 ms);
  * - log throughput: a command writing ~100 MB through the runner to a sink that discards it, against the same
- *   command's output read from a raw pipe spawned directly from node (goal ≥ 0.9).
+ *   command's output read from a raw pipe spawned directly from node (goal ≥ 0.9): the runner's own cost;
+ * - end to end, what a user's terminal or CI log receives: `aws-cicd run` (the CLI, its CodeBuild log writer on
+ *   stdout) piped into `cat`, against the command itself piped into `cat`, each less its time for no output (the
+ *   start-up); and, as the ceiling of any Node process that passes output on, the same output relayed by
+ *   `node -e 'process.stdin.pipe(process.stdout)'`.
  * Runs alternate and the best of each is kept, so load from other processes does not decide the ratios. Node's
  * own CPU time for the 100 MB shows the cost of the runner's hot path independently of scheduling; the raw pipe
  * in its own session shows what Linux's per-session CPU scheduling (autogroup) does to a loaded machine, since
  * the runner's shells run in their own session so that a build's background processes can be killed.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Buildspec, Phase } from '../src/buildspec/types.js';
 import { runBuild } from '../src/runner/engine.js';
 import { makeIdentity } from '../src/runner/env.js';
@@ -96,6 +101,38 @@ function rawPipe(command: string, detached = false): Promise<{ ms: number; bytes
   });
 }
 
+const root = new URL('..', import.meta.url).pathname;
+
+/** The CLI: dist/cli/index.js when present, else the sources under tsx. */
+function cliCommand(): string[] {
+  const dist = path.join(root, 'dist/cli/index.js');
+  if (existsSync(dist)) return [process.execPath, dist];
+  const tsx = pathToFileURL(path.join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+  return [process.execPath, '--import', tsx, path.join(root, 'src/cli/index.ts')];
+}
+
+/** Wall time of a shell pipeline whose output a `cat` discards (as a terminal or a CI runner reads it). */
+function pipeline(command: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn('sh', ['-c', `${command} | cat > /dev/null`], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(performance.now() - started) : reject(new Error(`${command}: exit ${code}`)),
+    );
+  });
+}
+
+/** A folder with a buildspec whose build phase is the one command. */
+function cliProject(command: string): string {
+  const src = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-cli-'));
+  writeFileSync(
+    path.join(src, 'buildspec.yml'),
+    `version: 0.2\nphases:\n  build:\n    commands:\n      - ${JSON.stringify(command)}\n`,
+  );
+  return src;
+}
+
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
 }
@@ -141,6 +178,32 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
   if (runnerBytes !== rawBytes) throw new Error(`runner passed ${runnerBytes} bytes, raw pipe ${rawBytes}`);
   const rawRate = best(raw, true);
   const runnerRate = best(runner, true);
+
+  // End to end, each pipeline read by `cat`: its time for the big output less its time for none (start-up).
+  const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
+  const cli = cliCommand().map(quote).join(' ');
+  const big = cliProject(BIG_OUTPUT);
+  const small = cliProject('true');
+  const relay = `${quote(process.execPath)} -e 'process.stdin.pipe(process.stdout)'`;
+  const runs = { raw: [] as number[], cli: [] as number[], relay: [] as number[] };
+  const bestOf = async (command: string) => Math.min(await pipeline(command), await pipeline(command));
+  try {
+    for (let i = 0; i < 3; i++) {
+      runs.raw.push((await bestOf(BIG_OUTPUT)) - (await bestOf('true')));
+      runs.cli.push(
+        (await bestOf(`${cli} run --source ${quote(big)} --artifacts ${quote(path.join(big, 'out'))}`)) -
+          (await bestOf(`${cli} run --source ${quote(small)} --artifacts ${quote(path.join(small, 'out'))}`)),
+      );
+      runs.relay.push((await bestOf(`${BIG_OUTPUT} | ${relay}`)) - (await bestOf(`true | ${relay}`)));
+    }
+  } finally {
+    rmSync(big, { recursive: true, force: true });
+    rmSync(small, { recursive: true, force: true });
+  }
+  const endRaw = [BYTES / (best(runs.raw) / 1000)];
+  const endCli = [BYTES / (best(runs.cli) / 1000)];
+  const endRelay = [BYTES / (best(runs.relay) / 1000)];
+  const endRawRate = best(endRaw, true);
   return {
     'build of 1 command (ms, best of 5)': best(one),
     'build of 200 commands (ms, best of 5)': best(twoHundred),
@@ -151,6 +214,11 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
     'throughput ratio runner/raw (goal >= 0.9)': runnerRate / rawRate,
     'node CPU for 100 MB, raw pipe (ms)': rawCpu,
     'node CPU for 100 MB, runner build (ms)': runnerCpu,
-    verdict: perCommand <= 3 && runnerRate / rawRate >= 0.9 ? 'goals met' : 'goals NOT met',
+    'end to end: aws-cicd run stdout (MB/s)': best(endCli, true) / 1e6,
+    'end to end: ratio CLI/raw pipe': best(endCli, true) / endRawRate,
+    'end to end: bare node relay/raw pipe (ceiling)': best(endRelay, true) / endRawRate,
+    verdict:
+      (perCommand <= 3 && runnerRate / rawRate >= 0.9 ? 'runner goals met' : 'runner goals NOT met') +
+      (best(endCli, true) / endRawRate >= 0.9 ? '; end to end ≥ 0.9' : '; end to end < 0.9 of a raw pipe'),
   };
 }
