@@ -5,6 +5,7 @@
 import { Checker } from './check.js';
 import { checkEc2 } from './ec2.js';
 import { checkEcsLambda } from './serverless.js';
+import { explainYamlProblem } from '../buildspec/yaml-hints.js';
 import { parseTree, START, type MapNode } from '../common/yaml-tree.js';
 import type { Appspec, AppspecResult, Finding } from './types.js';
 
@@ -23,8 +24,9 @@ export function parseAppspec(text: string, file: string): AppspecResult {
 function check(text: string, c: Checker): Appspec | undefined {
   const tree = parseTree(text, { reader: 'codedeploy' });
   for (const p of tree.problems) {
-    if (p.severity === 'error') c.error(p.pos, '', p.message);
-    else c.warning(p.pos, '', p.message);
+    const message = explainYamlProblem(p.message);
+    if (p.severity === 'error') c.error(p.pos, '', message);
+    else c.warning(p.pos, '', message);
   }
   if (c.errors > 0) return undefined;
   const root = tree.root;
@@ -64,23 +66,42 @@ function byPosition(a: Finding, b: Finding): number {
 
 const APPSPEC_NAME = /^appspec\.(ya?ml|json)$/i;
 const VERSION_00 = /^["']?version["']?\s*:\s*["']?0\.0["']?\s*,?\s*(#.*)?$/m;
-const TOP_KEY = /^["']?(os|hooks|Hooks|Resources|resources|files)["']?\s*:/m;
-const JSON_KEY = /"(os|hooks|Hooks|Resources|resources|files)"\s*:/;
-const JSON_VERSION_00 = /"version"\s*:\s*"?0\.0"?\s*[,}\n]/;
 const DEPLOY_TYPE = /AWS::(ECS::Service|Lambda::Function)/;
 
+/** Top-level keys only an appspec has, and keys only a buildspec has (version is both's). */
+const APPSPEC_KEYS = ['os', 'files', 'permissions', 'hooks', 'Hooks', 'Resources', 'resources', 'file_exists_behavior'];
+const BUILDSPEC_KEYS = [
+  'phases',
+  'batch',
+  'env',
+  'artifacts',
+  'reports',
+  'cache',
+  'proxy',
+  'run-as',
+  'environment_variables',
+];
+
+/** A top-level key of YAML (at the start of a line) or a key anywhere in JSON. */
+function keyPattern(names: readonly string[], json: boolean): RegExp {
+  const alternatives = names.join('|');
+  return json ? new RegExp(`"(?:${alternatives})"\\s*:`) : new RegExp(`^["']?(?:${alternatives})["']?\\s*:`, 'm');
+}
+
 /**
- * Whether a file is a CodeDeploy appspec: named appspec.yml/.yaml/.json, or holding a top-level os, hooks, Hooks,
- * Resources or files key together with `version: 0.0` (or an ECS service / Lambda function resource, whatever the
- * version). A buildspec (top-level `phases`) never is.
+ * Whether a file is a CodeDeploy appspec: named appspec.yml/.yaml/.json, or holding a top-level appspec key (os,
+ * files, permissions, hooks, Hooks, Resources, file_exists_behavior) and no buildspec key (phases, batch, env,
+ * artifacts, …). The version does not decide: an appspec with a wrong version (`version: 0.1`, `1.0`) is still an
+ * appspec, and is best told that its version must be 0.0. `version: 0.0` or an ECS service / Lambda function
+ * resource makes it an appspec even next to a buildspec key other than phases.
  */
 export function looksLikeAppspec(fileName: string, text: string): boolean {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   if (APPSPEC_NAME.test(base)) return true;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (/^["']?phases["']?\s*:/m.test(body) || /"phases"\s*:/.test(body)) return false;
   const json = body.trimStart().startsWith('{');
-  const hasKey = json ? JSON_KEY.test(body) : TOP_KEY.test(body);
-  const hasVersion = json ? JSON_VERSION_00.test(body) : VERSION_00.test(body);
-  return hasKey && (hasVersion || DEPLOY_TYPE.test(body));
+  if (keyPattern(['phases'], json).test(body)) return false;
+  if (!keyPattern(APPSPEC_KEYS, json).test(body)) return false;
+  const hasVersion00 = json ? /"version"\s*:\s*"?0\.0"?\s*[,}\n]/.test(body) : VERSION_00.test(body);
+  return hasVersion00 || DEPLOY_TYPE.test(body) || !keyPattern(BUILDSPEC_KEYS, json).test(body);
 }

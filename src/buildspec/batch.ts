@@ -4,7 +4,7 @@
 import type { FindingSink } from './findings.js';
 import { closest } from './grammar.js';
 import { child, flagOf, namedValuesOf, optional, optionalFlagOf, scalarItems, stringsOf, textOf } from './read.js';
-import type { MapNode, TreeNode } from '../common/yaml-tree.js';
+import { entry, type MapNode, type TreeNode } from '../common/yaml-tree.js';
 import type { BatchSpec, BatchTask, BatchTaskEnv, BuildMatrix, Position } from './types.js';
 
 export function buildBatch(node: MapNode, sink: FindingSink): BatchSpec | undefined {
@@ -30,6 +30,40 @@ export function buildBatch(node: MapNode, sink: FindingSink): BatchSpec | undefi
     };
   }
   return undefined;
+}
+
+/**
+ * In a file without phases, the batch's builds that run this very file (a task without `buildspec`, every fan-out
+ * build, a matrix without dynamic buildspecs) have nothing to run. A warning: that a build of a phase-less file
+ * fails is not documented, and a matrix or fan-out may be meant for another project's buildspec override.
+ */
+export function warnBuildsWithoutPhases(batch: MapNode, sink: FindingSink): void {
+  const advice = 'this file has no phases';
+  for (const kind of ['build-list', 'build-graph'] as const) {
+    const tasks = child(batch, kind);
+    if (tasks?.kind !== 'seq') continue;
+    tasks.items.forEach((item, i) => {
+      if (item.kind !== 'map' || textOf(item, 'buildspec') !== undefined) return;
+      const id = textOf(item, 'identifier') ?? `${i + 1}`;
+      sink.warning(
+        item.pos,
+        `batch.${kind}[${i}]`,
+        `task "${id}" gives no buildspec, so it runs this file, but ${advice}: add buildspec: <file> to the task or phases to this file`,
+      );
+    });
+  }
+  const fanout = entry(batch, 'build-fanout');
+  if (fanout) {
+    sink.warning(fanout.keyPos, 'batch.build-fanout', `every fan-out build runs this file, but ${advice}: add phases`);
+  }
+  const matrix = entry(batch, 'build-matrix');
+  if (matrix && stringsOf(child(matrix.value, 'dynamic'), 'buildspec').length === 0) {
+    sink.warning(
+      matrix.keyPos,
+      'batch.build-matrix',
+      `the matrix builds run this file (no dynamic: buildspec: list), but ${advice}: add phases or list buildspecs`,
+    );
+  }
 }
 
 function taskEnv(node: TreeNode | undefined): BatchTaskEnv {
@@ -92,7 +126,9 @@ function checkGraph(node: TreeNode, tasks: readonly BatchTask[], sink: FindingSi
       const path = `batch.build-graph[${i}].depend-on${child(item, 'depend-on')?.kind === 'seq' ? `[${j}]` : ''}`;
       if (!ids.includes(ref.text)) {
         const suggestion = closest(ref.text, ids);
-        const hint = suggestion ? `; did you mean "${suggestion}"?` : `; tasks are ${ids.join(', ') || '(none)'}`;
+        // Duplicate identifiers are reported on their own; list each task once here.
+        const known = [...new Set(ids)].join(', ') || '(none)';
+        const hint = suggestion ? `; did you mean "${suggestion}"?` : `; tasks are ${known}`;
         sink.error(ref.pos, path, `depends on unknown task "${ref.text}"${hint}`);
       } else list.push({ to: ref.text, pos: ref.pos, path });
     });

@@ -138,8 +138,12 @@ function checkList(node: TreeNode, shape: ListShape, site: Site, ctx: CheckConte
       shape.maxItemsSeverity ?? 'error',
       item.pos,
       site.path,
-      `lists ${node.items.length} items; at most ${shape.maxItems} are used`,
+      shape.maxItemsMessage?.(node.items.length) ??
+        `lists ${node.items.length} items; at most ${shape.maxItems} are used`,
     );
+  }
+  if (shape.minItems !== undefined && node.items.length < shape.minItems) {
+    ctx.sink.error(site.at, site.path, shape.minItemsMessage ?? `must list at least ${shape.minItems} items`);
   }
 }
 

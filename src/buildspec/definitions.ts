@@ -65,6 +65,11 @@ export interface ListShape extends Documented {
   readonly scalar?: 'accept' | 'warn';
   readonly maxItems?: number;
   readonly maxItemsSeverity?: Severity;
+  /** The finding for too many items (default: "lists N items; at most M are used"). */
+  readonly maxItemsMessage?: (count: number) => string;
+  /** At least this many items (an error, with `minItemsMessage`). */
+  readonly minItems?: number;
+  readonly minItemsMessage?: string;
 }
 
 export interface KeyDef {
@@ -139,46 +144,78 @@ const variablesMap = (description: string): MapShape => ({
 
 export const KNOWN_SHELLS = ['bash', '/bin/sh', 'sh', 'powershell.exe', 'cmd.exe', 'pwsh'] as const;
 
-const envShape = object('Environment settings: shell and environment variables.', {
-  shell: key(
-    str(
-      'Shell that runs the commands. Linux: bash or /bin/sh; Windows: powershell.exe or cmd.exe. Default: sh on Linux, PowerShell on Windows.',
-      { enum: KNOWN_SHELLS, enumSeverity: 'warning', orPattern: '^/' },
-    ),
-  ),
-  variables: key(variablesMap('Plain-text environment variables: name → value.')),
-  'parameter-store': key({
-    ...variablesMap('Variables read from AWS Systems Manager Parameter Store: name → parameter name.'),
-    values: str('Name of the SSM parameter.'),
+/** What a secrets-manager or parameter-store value must be, said when it is missing. */
+const SECRET_REFERENCE_FORM =
+  'a Secrets Manager reference secret-id[:json-key[:version-stage[:version-id]]], e.g. my-secret:password';
+const PARAMETER_NAME_FORM = 'the name of an SSM parameter, e.g. /my-app/db-password';
+
+/**
+ * parameter-store and secrets-manager values name what to fetch: without one there is nothing to fetch, so a null
+ * or empty value is an error (a null plain-text variable is just the empty string).
+ */
+const parameterStoreMap = (description: string): MapShape => ({
+  ...variablesMap(description),
+  values: str('Name of the SSM parameter.', {
+    schemaPattern: '\\S',
+    nullSeverity: 'error',
+    nullMessage: `has no value; give ${PARAMETER_NAME_FORM}`,
+    check: (text) =>
+      text.trim() === '' ? { severity: 'error', message: `is empty; give ${PARAMETER_NAME_FORM}` } : undefined,
   }),
-  'secrets-manager': key({
-    ...variablesMap('Variables read from AWS Secrets Manager: name → secret-id:json-key:version-stage:version-id.'),
-    values: str(
-      'A Secrets Manager reference secret-id[:json-key[:version-stage[:version-id]]]; the secret id is a name or a full ARN.',
-      {
-        schemaPattern: '^[^:]',
-        check: (text) => {
-          const parsed = parseSecretReference(text);
-          return parsed.ok ? undefined : { severity: 'error', message: parsed.message };
-        },
-      },
-    ),
-  }),
-  'exported-variables': key(
-    list(
-      'Variables exported to CodePipeline after the build (their values at the end of post_build).',
-      str('Name of a variable to export (not AWS_*).', { check: (n) => error(exportedNameProblem(n)) }),
-    ),
-  ),
-  'git-credential-helper': key(bool("Use CodeBuild's Git credential helper (yes/no).")),
 });
+
+const secretsManagerMap = (description: string): MapShape => ({
+  ...variablesMap(description),
+  values: str(
+    'A Secrets Manager reference secret-id[:json-key[:version-stage[:version-id]]]; the secret id is a name or a full ARN.',
+    {
+      schemaPattern: '^[^:]',
+      nullSeverity: 'error',
+      nullMessage: `has no value; give ${SECRET_REFERENCE_FORM}`,
+      check: (text) => {
+        if (text.trim() === '') return { severity: 'error', message: `is empty; give ${SECRET_REFERENCE_FORM}` };
+        const parsed = parseSecretReference(text);
+        return parsed.ok ? undefined : { severity: 'error', message: parsed.message };
+      },
+    },
+  ),
+});
+
+const envShape = object(
+  'Environment settings: shell and environment variables.',
+  {
+    shell: key(
+      str(
+        'Shell that runs the commands. Linux: bash or /bin/sh; Windows: powershell.exe or cmd.exe. Default: sh on Linux, PowerShell on Windows.',
+        { enum: KNOWN_SHELLS, enumSeverity: 'warning', orPattern: '^/' },
+      ),
+    ),
+    variables: key(variablesMap('Plain-text environment variables: name → value.')),
+    'parameter-store': key(
+      parameterStoreMap('Variables read from AWS Systems Manager Parameter Store: name → parameter name.'),
+    ),
+    'secrets-manager': key(
+      secretsManagerMap('Variables read from AWS Secrets Manager: name → secret-id:json-key:version-stage:version-id.'),
+    ),
+    'exported-variables': key(
+      list(
+        'Variables exported to CodePipeline after the build (their values at the end of post_build).',
+        str('Name of a variable to export (not AWS_*).', { check: (n) => error(exportedNameProblem(n)) }),
+      ),
+    ),
+    'git-credential-helper': key(bool("Use CodeBuild's Git credential helper (yes/no).")),
+  },
+  {
+    unknownHint: (k) =>
+      k === 'plaintext'
+        ? '"plaintext" is the version 0.1 form (environment_variables: plaintext:); in version 0.2 plain-text variables go under env: variables:'
+        : undefined,
+  },
+);
 
 const legacyEnvShape = object('Version 0.1 environment variables.', {
   plaintext: key(variablesMap('Plain-text environment variables: name → value (0.1 form of env.variables).')),
-  'parameter-store': key({
-    ...variablesMap('Variables read from Parameter Store: name → parameter name.'),
-    values: str('Name of the SSM parameter.'),
-  }),
+  'parameter-store': key(parameterStoreMap('Variables read from Parameter Store: name → parameter name.')),
 });
 
 // ---- phases ---------------------------------------------------------------------------------------------------
@@ -196,12 +233,25 @@ const PHASE_DESCRIPTIONS: Record<(typeof PHASE_NAMES)[number], string> = {
   post_build: 'Runs after build (also when build failed), e.g. packaging or pushing images.',
 };
 
+/**
+ * Keys only version 0.2 documents (spec §2: whether 0.1 honours them is unconfirmed). aws-cicd run applies them
+ * whatever the version, so in a 0.1 file they are a warning that says so.
+ */
+export function only02Message(name: string): string {
+  return `"${name}" is documented for buildspec version 0.2 only; whether CodeBuild honours it in a 0.1 file is unconfirmed (aws-cicd run applies it): use version: 0.2`;
+}
+
+const only02 = (name: string) => ({ versions: ['0.2'] as const, versionMessage: only02Message(name) });
+
 function phaseShape(name: (typeof PHASE_NAMES)[number]): ObjectShape {
   const keys: Record<string, KeyDef> = {
-    'run-as': key(str('Linux user that runs the commands of this phase (overrides the top-level run-as).')),
+    'run-as': key(
+      str('Linux user that runs the commands of this phase (overrides the top-level run-as).'),
+      only02('run-as'),
+    ),
     'on-failure': key(
       str(
-        'What to do when the phase fails: ABORT, CONTINUE, RETRY, RETRY-<count>, RETRY-<regex> or RETRY-<count>-<regex>.',
+        'What to do when the phase fails: ABORT, CONTINUE, RETRY, RETRY-<count>, RETRY-<regex> or RETRY-<count>-<regex> (the regex in Go/RE2 syntax).',
         {
           schemaPattern: ON_FAILURE_PATTERN,
           check: (text) => {
@@ -210,19 +260,23 @@ function phaseShape(name: (typeof PHASE_NAMES)[number]): ObjectShape {
           },
         },
       ),
+      only02('on-failure'),
     ),
     commands: key(commandList('Commands run one after the other; the phase fails at the first failing command.')),
-    finally: key(commandList('Commands always run after commands, whether they succeeded or not.')),
+    finally: key(commandList('Commands always run after commands, whether they succeeded or not.'), only02('finally')),
   };
   if (name === 'install') {
-    keys['runtime-versions'] = key({
-      kind: 'map',
-      description: 'Runtimes to install: runtime → version (e.g. nodejs: 20, python: 3.12, java: corretto17).',
-      minEntries: 1,
-      nullSeverity: 'error',
-      nullMessage: 'is empty; list at least one runtime (e.g. nodejs: 20) or remove the key',
-      values: str('Runtime version: exact, major.x, latest, or a variable such as "$MY_VERSION".'),
-    });
+    keys['runtime-versions'] = key(
+      {
+        kind: 'map',
+        description: 'Runtimes to install: runtime → version (e.g. nodejs: 20, python: 3.12, java: corretto17).',
+        minEntries: 1,
+        nullSeverity: 'error',
+        nullMessage: 'is empty; list at least one runtime (e.g. nodejs: 20) or remove the key',
+        values: str('Runtime version: exact, major.x, latest, or a variable such as "$MY_VERSION".'),
+      },
+      only02('runtime-versions'),
+    );
   }
   return object(PHASE_DESCRIPTIONS[name], keys, {
     nullMessage: 'is empty; the phase runs no commands',
@@ -267,7 +321,8 @@ function artifactKeys(): Record<string, KeyDef> {
     's3-prefix': key(str('Prefix of the S3 key when the namespace type is BUILD_ID.')),
     type: key(str('Version 0.1 artifact type (zip).'), {
       versions: ['0.1'],
-      versionMessage: 'artifacts type is deprecated in version 0.2 and ignored; remove it',
+      versionMessage:
+        'artifacts type is deprecated in version 0.2 (aws-cicd run ignores it; what CodeBuild does with it is unconfirmed): remove it',
     }),
   };
 }
@@ -311,7 +366,8 @@ const cacheShape = object('Files and directories to cache between builds.', {
   'fallback-keys': key(
     list(`Up to ${MAX_FALLBACK_KEYS} key prefixes tried when key misses (only used with key).`, str('A key prefix.'), {
       maxItems: MAX_FALLBACK_KEYS,
-      maxItemsSeverity: 'warning',
+      maxItemsMessage: (count) =>
+        `lists ${count} keys; CodeBuild takes "up to five keys" (fallback-keys): remove ${count - MAX_FALLBACK_KEYS}`,
     }),
   ),
   action: key(str('restore: only restore the cache; save: only save it. Default: both.', { enum: CACHE_ACTIONS })),
@@ -394,21 +450,38 @@ const matrixShape = object('A build matrix: one build per combination of the dyn
 
 export const BATCH_KINDS = ['build-list', 'build-graph', 'build-matrix', 'build-fanout'] as const;
 
+/** A batch type left empty starts no build at all: an error, not the generic "is empty" warning. */
+const emptyBatch = (advice: string) => ({
+  nullSeverity: 'error' as const,
+  nullMessage: `is empty, so the batch has no builds: ${advice}`,
+});
+
+const taskList = (description: string, graph: boolean): ListShape =>
+  list(description, taskShape(graph), {
+    ...emptyBatch('list at least one task (- identifier: …)'),
+    minItems: 1,
+    minItemsMessage: 'lists no tasks, so the batch has no builds: list at least one task (- identifier: …)',
+  });
+
 const batchShape = object(
   'Batch build settings (used when the build is started as a batch).',
   {
     'fast-fail': key(bool('true: stop all running builds when one task fails. Default false.')),
-    'build-list': key(list('Tasks that run in parallel.', taskShape(false))),
-    'build-graph': key(list('Tasks with dependencies (depend-on).', taskShape(true))),
-    'build-matrix': key(matrixShape),
+    'build-list': key(taskList('Tasks that run in parallel.', false)),
+    'build-graph': key(taskList('Tasks with dependencies (depend-on).', true)),
+    'build-matrix': key({ ...matrixShape, ...emptyBatch('give dynamic: values to combine') }),
     'build-fanout': key(
-      object('Identical builds that split the tests between them (codebuild-tests-run).', {
-        parallelism: key(
-          { kind: 'integer', minimum: 1, description: 'Number of builds to run (> 0).' },
-          { required: true },
-        ),
-        'ignore-failure': key(bool('true: a failed build does not fail the batch.')),
-      }),
+      object(
+        'Identical builds that split the tests between them (codebuild-tests-run).',
+        {
+          parallelism: key(
+            { kind: 'integer', minimum: 1, description: 'Number of builds to run (> 0).' },
+            { required: true },
+          ),
+          'ignore-failure': key(bool('true: a failed build does not fail the batch.')),
+        },
+        emptyBatch('give parallelism: <number of builds>'),
+      ),
     ),
   },
   { exactlyOne: BATCH_KINDS },
@@ -417,7 +490,7 @@ const batchShape = object(
 // ---- top level ------------------------------------------------------------------------------------------------
 
 export const ENV_02_KEY_HINT =
-  'environment_variables is the version 0.1 form; CodeBuild ignores it in a 0.2 file, so these variables are NOT set: use env: variables:';
+  'environment_variables is the version 0.1 form: aws-cicd run ignores it in a 0.2 file, so these variables are not set (whether CodeBuild reads it in a 0.2 file is unconfirmed): use env: variables:';
 
 export const buildspecShape: ObjectShape = object(
   'A CodeBuild buildspec.',
@@ -432,15 +505,15 @@ export const buildspecShape: ObjectShape = object(
       }),
       { required: true },
     ),
-    'run-as': key(str('Linux user that runs all commands (default root).'), { versions: ['0.2'] }),
-    env: key(envShape, { versions: ['0.2'] }),
+    'run-as': key(str('Linux user that runs all commands (default root).'), only02('run-as')),
+    env: key(envShape, only02('env')),
     environment_variables: key(legacyEnvShape, { versions: ['0.1'], versionMessage: ENV_02_KEY_HINT }),
-    proxy: key(proxyShape, { versions: ['0.2'] }),
-    batch: key(batchShape, { versions: ['0.2'] }),
+    proxy: key(proxyShape, only02('proxy')),
+    batch: key(batchShape, only02('batch')),
     phases: key(phasesShape),
-    reports: key(reportsShape, { versions: ['0.2'] }),
+    reports: key(reportsShape, only02('reports')),
     artifacts: key(artifactsShape),
-    cache: key(cacheShape, { versions: ['0.2'] }),
+    cache: key(cacheShape, only02('cache')),
   },
   {
     unknownHint: (k) =>

@@ -2,6 +2,7 @@
  * Small grammars inside buildspec values: Secrets Manager references, on-failure, variable names, batch task
  * identifiers. Each parser returns a value or a message; none throws.
  */
+import { compileRe2 } from './re2.js';
 import type { OnFailure, SecretReference } from './types.js';
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
@@ -51,7 +52,10 @@ export const RETRY_DEFAULT_COUNT = 3;
 /** For editors; parseOnFailure gives the exact rules (count range, regex must compile). */
 export const ON_FAILURE_PATTERN = '^(ABORT|CONTINUE|RETRY(-.+)?)$';
 
-/** ABORT | CONTINUE | RETRY | RETRY-<count> | RETRY-<regex> | RETRY-<count>-<regex>; count 0..100, default 3. */
+/**
+ * ABORT | CONTINUE | RETRY | RETRY-<count> | RETRY-<regex> | RETRY-<count>-<regex>; count 0..100, default 3. The
+ * regex is Go (RE2) syntax; compile it with compileRe2 (re2.ts).
+ */
 export function parseOnFailure(text: string): Parsed<OnFailure> {
   if (text === 'ABORT' || text === 'CONTINUE') return ok({ kind: text });
   if (text === 'RETRY') return ok({ kind: 'RETRY', count: RETRY_DEFAULT_COUNT });
@@ -70,18 +74,12 @@ export function parseOnFailure(text: string): Parsed<OnFailure> {
   if (count > RETRY_MAX_COUNT) return fail(`retry count ${count} is out of range; use 0 to ${RETRY_MAX_COUNT}`);
   if (pattern === undefined) return ok({ kind: 'RETRY', count });
   if (pattern === '') return fail(`"${text}" ends with "-" but gives no regular expression`);
-  const error = regexError(pattern);
-  if (error) return fail(`the retry pattern "${pattern}" is not a valid regular expression: ${error}`);
-  return ok({ kind: 'RETRY', count, pattern });
-}
-
-function regexError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+  // CodeBuild's agent is a Go program: the pattern is Go regexp (RE2) syntax, not JavaScript's.
+  const compiled = compileRe2(pattern);
+  if (!compiled.ok) {
+    return fail(`the retry pattern "${pattern}" is not a valid Go (RE2) regular expression: ${compiled.message}`);
   }
+  return ok({ kind: 'RETRY', count, pattern });
 }
 
 export const VARIABLE_NAME_PATTERN = '^[A-Za-z_][A-Za-z0-9_]*$';

@@ -3,11 +3,13 @@
  * model. Order: YAML syntax (tree.ts) → shapes against the definitions (check.ts) → cross-key rules and the model
  * (model.ts, batch.ts).
  */
+import { warnBuildsWithoutPhases } from './batch.js';
 import { checkNode } from './check.js';
-import { buildspecShape, VERSIONS, type Version } from './definitions.js';
+import { BATCH_KINDS, buildspecShape, VERSIONS, type Version } from './definitions.js';
 import { FindingSink } from './findings.js';
 import { buildModel } from './model.js';
-import { entry, parseTree, type MapNode } from '../common/yaml-tree.js';
+import { explainYamlProblem } from './yaml-hints.js';
+import { entry, parseTree, type MapNode, type TreeNode } from '../common/yaml-tree.js';
 import type { BuildspecResult, Finding, Position } from './types.js';
 
 export { formatFinding } from './findings.js';
@@ -40,7 +42,7 @@ function parseInto(text: string, file: string, sink: FindingSink): ReturnType<ty
     return undefined;
   }
   const tree = parseTree(text);
-  for (const p of tree.problems) sink.add(p.severity, p.pos, '', p.message);
+  for (const p of tree.problems) sink.add(p.severity, p.pos, '', explainYamlProblem(p.message));
   if (tree.problems.some((p) => p.severity === 'error')) return undefined;
   const root = tree.root;
   if (root === undefined) {
@@ -54,7 +56,7 @@ function parseInto(text: string, file: string, sink: FindingSink): ReturnType<ty
   }
   const version = readVersion(root, sink);
   checkNode(root, buildspecShape, { path: '', at: root.pos }, { version, sink });
-  requirePhases(root, sink);
+  requireSomethingToBuild(root, version, sink);
   return buildModel(root, version ?? '0.2', file, sink);
 }
 
@@ -72,17 +74,53 @@ function readVersion(root: MapNode, sink: FindingSink): Version | undefined {
   return version;
 }
 
-/** phases is required unless the file only defines a batch (its tasks name their own buildspecs). */
-function requirePhases(root: MapNode, sink: FindingSink): void {
+const PHASE_LIST = 'install, pre_build, build, post_build';
+
+/**
+ * A file must define something to build (spec §3.5, §7, §11.4): phases, or a batch whose builds name their own
+ * buildspecs. Empty phases (`phases:` or `phases: {}`) and an empty batch define nothing, and batch is documented
+ * for version 0.2 only, so it cannot take the place of phases in a 0.1 file.
+ */
+function requireSomethingToBuild(root: MapNode, version: Version | undefined, sink: FindingSink): void {
   const phases = entry(root, 'phases');
-  if (entry(root, 'batch')) return;
+  const batch = entry(root, 'batch');
+  const phasesEmpty = phases !== undefined && isEmptyMapping(phases.value);
+  if (phases !== undefined && !phasesEmpty) return;
+  if (batch?.value.kind === 'map' && definesBuilds(batch.value) && version !== '0.1') {
+    // A batch-only file: fine, but builds that run this very file have no phases to run.
+    if (phases?.value.kind === 'map')
+      sink.warning(phases.keyPos, 'phases', 'is empty ({}); the file only defines a batch');
+    warnBuildsWithoutPhases(batch.value, sink);
+    return;
+  }
+  const why =
+    batch === undefined
+      ? ''
+      : version === '0.1'
+        ? '; batch is documented for version 0.2 only, so in a 0.1 file it cannot take the place of phases: add phases or use version: 0.2'
+        : '; the batch defines no builds either, so the file has nothing to build';
   if (phases === undefined) {
     sink.error(
       root.pos,
       'phases',
-      'missing "phases": a buildspec needs phases (install, pre_build, build, post_build) unless it only defines a batch',
+      `missing "phases": a buildspec needs phases (${PHASE_LIST}) unless it only defines a batch${why}`,
     );
-  } else if (phases.value.kind === 'scalar' && phases.value.isNull) {
-    sink.error(phases.keyPos, 'phases', 'is empty: list at least one phase (install, pre_build, build, post_build)');
+  } else {
+    const written = phases.value.kind === 'map' ? ' ({})' : '';
+    sink.error(phases.keyPos, 'phases', `is empty${written}: list at least one phase (${PHASE_LIST})${why}`);
   }
+}
+
+function isEmptyMapping(node: TreeNode): boolean {
+  return (node.kind === 'scalar' && node.isNull) || (node.kind === 'map' && node.entries.length === 0);
+}
+
+/** Whether a batch mapping has a batch type with content (an empty one is an error of its own, check.ts). */
+function definesBuilds(batch: MapNode): boolean {
+  return batch.entries.some(
+    (e) =>
+      (BATCH_KINDS as readonly string[]).includes(e.key) &&
+      !isEmptyMapping(e.value) &&
+      !(e.value.kind === 'seq' && e.value.items.length === 0),
+  );
 }

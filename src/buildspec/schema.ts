@@ -87,6 +87,7 @@ function stringSchema(shape: StringShape): Schema {
 function listSchema(shape: ListShape): Schema {
   const array: Schema = { type: 'array', items: shapeSchema(shape.items) };
   if (shape.maxItems !== undefined && (shape.maxItemsSeverity ?? 'error') === 'error') array.maxItems = shape.maxItems;
+  if (shape.minItems !== undefined) array.minItems = shape.minItems;
   if (shape.scalar === undefined) return { description: shape.description, ...array };
   return { description: shape.description, anyOf: [array, shapeSchema(shape.items)] };
 }
@@ -98,7 +99,8 @@ function keySchema(def: KeyDef): Schema {
   return {
     ...schema,
     description: `${def.shape.description}${note}`,
-    ...(def.versionMessage ? { deprecationMessage: def.versionMessage } : {}),
+    // Only keys the current version (0.2) lacks are deprecated; 0.2-only keys just say so in their description.
+    ...(def.versionMessage && !def.versions.includes('0.2') ? { deprecationMessage: def.versionMessage } : {}),
   };
 }
 

@@ -36,7 +36,8 @@ export interface Command {
 
 /**
  * on-failure of a phase. RETRY: retry up to `count` more times (default 3), only when the error message matches
- * `pattern` if one is given.
+ * `pattern` if one is given. `pattern` is Go regexp (RE2) syntax as written; compileRe2 (re2.ts) turns it into a
+ * JavaScript RegExp with the same meaning.
  */
 export type OnFailure =
   | { readonly kind: 'ABORT' }

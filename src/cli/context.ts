@@ -15,7 +15,11 @@ export interface CommandSpec {
   run(argv: readonly string[], ctx: CliContext): Promise<number>;
 }
 
-/** Colour only on a TTY and never with NO_COLOR (https://no-color.org). */
+/**
+ * Colour only on a TTY and never with NO_COLOR. https://no-color.org: NO_COLOR "when present and not an empty
+ * string" turns colour off, so `NO_COLOR=` leaves it on.
+ */
 export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  const noColour = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  return Boolean(stream.isTTY) && !noColour && env.TERM !== 'dumb';
 }

@@ -8,6 +8,7 @@ import {
   type Appspec,
 } from '../../src/appspec/index.js';
 import { corpusFiles } from './corpus-files.js';
+import { corpus as buildspecCorpus } from '../buildspec/support.js';
 
 function model(text: string): Appspec {
   const result = parseAppspec(text, 'appspec.yml');
@@ -93,5 +94,27 @@ describe('looksLikeAppspec', () => {
     expect(looksLikeAppspec('d.yml', 'version: 0.2\nphases:\n  build:\n    commands: [ls]\n')).toBe(false);
     expect(looksLikeAppspec('d.yml', 'version: 0.0\nphases:\n  build: {}\nfiles: []\n')).toBe(false);
     expect(looksLikeAppspec('d.yml', 'version: 0.2\nartifacts:\n  files:\n    - x\n')).toBe(false);
+  });
+
+  test('by content with a wrong or missing version: appspec keys and no buildspec key', () => {
+    expect(looksLikeAppspec('x3.yml', 'version: 0.1\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n')).toBe(
+      true,
+    );
+    expect(looksLikeAppspec('d.yml', 'os: linux\nfiles:\n  - source: /\n    destination: /srv\n')).toBe(true);
+    expect(looksLikeAppspec('d.yml', 'version: 0.2\npermissions:\n  - object: /srv\n')).toBe(true);
+    expect(looksLikeAppspec('d.yml', 'version: 1\nfile_exists_behavior: OVERWRITE\n')).toBe(true);
+    expect(looksLikeAppspec('d.json', '{"version": 0.1, "os": "linux", "hooks": {}}')).toBe(true);
+    // A buildspec key decides for buildspec unless the version is 0.0.
+    expect(looksLikeAppspec('d.yml', 'version: 0.2\nbatch:\n  build-list: []\nfiles: [a]\n')).toBe(false);
+    expect(looksLikeAppspec('d.yml', 'version: 0.2\nenv:\n  shell: bash\nhooks: {}\n')).toBe(false);
+    expect(looksLikeAppspec('d.yml', 'version: 0.0\nenv:\n  shell: bash\nhooks: {}\n')).toBe(true);
+  });
+
+  test('no buildspec of the corpus is taken for an appspec by its content', () => {
+    for (const f of buildspecCorpus())
+      expect({ file: f.name, appspec: looksLikeAppspec('deploy.yml', f.text) }).toEqual({
+        file: f.name,
+        appspec: false,
+      });
   });
 });

@@ -32,6 +32,12 @@ describe('version', () => {
     ]);
   });
 
+  test('version 0.1 in an EC2 appspec is reported as the version error alone', () => {
+    expect(messages('version: 0.1\nos: linux\nhooks:\n  AfterInstall:\n    - location: a.sh\n')).toEqual([
+      'error version: must be 0.0, the only AppSpec version; got "0.1"',
+    ]);
+  });
+
   test('missing version is reported at the start of the mapping', () => {
     expect(where('# comment\nos: linux\n')).toEqual(['2:1 error version']);
   });
@@ -44,6 +50,14 @@ describe('version', () => {
       '{"version": "0.0", "Resources": [{"fn": {"Type": "AWS::Lambda::Function", "Properties": ' +
       '{"Name": "f", "Alias": "live", "CurrentVersion": "1", "TargetVersion": "2"}}}]}';
     expect(where(lambda)).toEqual([]);
+  });
+});
+
+describe('unquoted globs read as YAML aliases', () => {
+  test('the message says "*" starts an alias and to quote the glob', () => {
+    expect(messages(ec2(`${FILES}permissions:\n  - object: /srv/app\n    pattern: **/*\n`))).toEqual([
+      `error : alias **/* cannot be resolved: an unquoted value starting with "*" is a YAML alias (a reference to an &anchor), not text; quote the glob: '**/*'`,
+    ]);
   });
 });
 

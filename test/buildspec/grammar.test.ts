@@ -45,6 +45,9 @@ describe('on-failure', () => {
     ['RETRY-timed out', { kind: 'RETRY', count: 3, pattern: 'timed out' }],
     ['RETRY-5-^Error.*429', { kind: 'RETRY', count: 5, pattern: '^Error.*429' }],
     ['RETRY-2-a-b', { kind: 'RETRY', count: 2, pattern: 'a-b' }],
+    // Go (RE2) syntax that JavaScript spells differently is accepted and kept as written.
+    ['RETRY-(?i)timeout', { kind: 'RETRY', count: 3, pattern: '(?i)timeout' }],
+    ['RETRY-1-\\Aerror', { kind: 'RETRY', count: 1, pattern: '\\Aerror' }],
   ])('%s', (text, expected) => {
     expect(parseOnFailure(text)).toEqual({ ok: true, value: expected });
   });
@@ -55,8 +58,10 @@ describe('on-failure', () => {
     ['RETRY-101', /out of range; use 0 to 100/],
     ['RETRY-3-', /no regular expression/],
     ['RETRY-', /no regular expression/],
-    ['RETRY-([a-', /not a valid regular expression/],
-    ['RETRY-2-(', /not a valid regular expression/],
+    ['RETRY-([a-', /not a valid Go \(RE2\) regular expression: missing "\]"/],
+    ['RETRY-2-(', /not a valid Go \(RE2\) regular expression: missing "\)"/],
+    ['RETRY-2-(?=x)', /not a valid Go \(RE2\) regular expression: RE2 \(Go regexp\) does not support lookahead/],
+    ['RETRY-(a)\\1', /RE2 \(Go regexp\) does not support backreferences/],
   ])('%j is an error', (text, message) => {
     const parsed = parseOnFailure(text);
     expect(parsed.ok ? '' : parsed.message).toMatch(message);

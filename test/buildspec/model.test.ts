@@ -224,7 +224,7 @@ describe('env', () => {
         line: 6,
         col: 1,
         path: 'environment_variables',
-        message: expect.stringMatching(/NOT set/),
+        message: expect.stringMatching(/aws-cicd run ignores it .* not set \(whether CodeBuild .* is unconfirmed\)/),
       },
     ]);
   });

@@ -84,7 +84,7 @@ describe('version and top-level keys', () => {
       ),
     ).toEqual([
       expect.stringMatching(/1:10: warning: version: version 0.1 is legacy/),
-      'f.yml:2:1: warning: reports: "reports" is not part of buildspec version 0.1',
+      'f.yml:2:1: warning: reports: "reports" is documented for buildspec version 0.2 only; whether CodeBuild honours it in a 0.1 file is unconfirmed (aws-cicd run applies it): use version: 0.2',
     ]);
   });
 });
@@ -220,7 +220,7 @@ describe('phases', () => {
   test.each([
     ['STOP', /^4:17: error: phases\.build\.on-failure: on-failure must be ABORT/],
     ['RETRY-101', /^4:17: error: .*out of range/],
-    ['RETRY-2-(', /^4:17: error: .*not a valid regular expression/],
+    ['RETRY-2-(', /^4:17: error: .*not a valid Go \(RE2\) regular expression: missing "\)"/],
   ])('on-failure %s', (value, message) => {
     expect(only(`version: 0.2\nphases:\n  build:\n    on-failure: ${value}\n    commands: [a]\n`)).toEqual([
       expect.stringMatching(message),
@@ -241,7 +241,7 @@ describe('artifacts, reports, cache', () => {
 
   test('artifacts type is a deprecation warning in 0.2; discard-paths must be yes/no', () => {
     expect(lines(spec('artifacts:\n  type: zip\n  files: [a]\n  discard-paths: maybe\n'))).toEqual([
-      '7:3: warning: artifacts.type: artifacts type is deprecated in version 0.2 and ignored; remove it',
+      '7:3: warning: artifacts.type: artifacts type is deprecated in version 0.2 (aws-cicd run ignores it; what CodeBuild does with it is unconfirmed): remove it',
       '9:18: error: artifacts.discard-paths: must be yes or no (or true/false); got "maybe"',
     ]);
   });
@@ -259,14 +259,14 @@ describe('artifacts, reports, cache', () => {
     expect(lines(spec(`reports:\n${six}`))).toEqual(['17:3: warning: reports: lists 6 entries; at most 5 are allowed']);
   });
 
-  test('cache: paths required, action checked, fallback-keys at most 5 and only with key', () => {
+  test('cache: paths required, action checked, fallback-keys at most 5 (an error) and only with key', () => {
     expect(only(spec('cache:\n  key: k\n'))).toEqual(['6:1: error: cache: missing required key "paths"']);
     expect(only(spec('cache:\n  paths: [a]\n  action: load\n'))).toEqual([
       expect.stringMatching(/^8:11: error: cache\.action: unknown value "load" \(expected restore, save\)/),
     ]);
     expect(lines(spec('cache:\n  paths: [a]\n  fallback-keys: [a, b, c, d, e, f]\n'))).toEqual([
       '8:3: warning: cache.fallback-keys: fallback-keys are only used together with key; add a key',
-      '8:34: warning: cache.fallback-keys: lists 6 items; at most 5 are used',
+      '8:34: error: cache.fallback-keys: lists 6 keys; CodeBuild takes "up to five keys" (fallback-keys): remove 1',
     ]);
   });
 });
@@ -276,6 +276,7 @@ describe('batch', () => {
 
   test('exactly one batch type', () => {
     expect(batch('  fast-fail: true\n')).toEqual([
+      expect.stringMatching(/^1:1: error: phases: missing "phases": .*the batch defines no builds either/),
       '2:1: error: batch: needs one of build-list, build-graph, build-matrix, build-fanout',
     ]);
     expect(batch('  build-list:\n    - identifier: a\n  build-fanout:\n    parallelism: 2\n')).toEqual([
@@ -357,4 +358,181 @@ test('formatFinding: file:line:col: severity: path: message (path left out at th
   expect(formatFinding({ severity: 'warning', file: 'b.yml', line: 1, col: 1, path: '', message: 'm' })).toBe(
     'b.yml:1:1: warning: m',
   );
+});
+
+describe('values that name what to fetch (parameter-store, secrets-manager)', () => {
+  const SECRET =
+    'a Secrets Manager reference secret-id[:json-key[:version-stage[:version-id]]], e.g. my-secret:password';
+  const PARAMETER = 'the name of an SSM parameter, e.g. /my-app/db-password';
+
+  test('null and "" are both errors saying what to give, at the key (null) or the value ("")', () => {
+    const text =
+      'version: 0.2\nenv:\n  secrets-manager:\n    A:\n    B: ""\n  parameter-store:\n    P:\n    Q: \' \'\nphases:\n  build:\n    commands: [a]\n';
+    expect(lines(text)).toEqual([
+      `4:5: error: env.secrets-manager.A: has no value; give ${SECRET}`,
+      `5:8: error: env.secrets-manager.B: is empty; give ${SECRET}`,
+      `7:5: error: env.parameter-store.P: has no value; give ${PARAMETER}`,
+      `8:8: error: env.parameter-store.Q: is empty; give ${PARAMETER}`,
+    ]);
+    expect(parseBuildspec(text, 'f.yml').buildspec).toBeUndefined();
+  });
+
+  test('the flow form {A: } and the 0.1 environment_variables.parameter-store too', () => {
+    expect(only(spec('env:\n  secrets-manager: {A: }\n  parameter-store: {P: }\n'))).toEqual([
+      `7:21: error: env.secrets-manager.A: has no value; give ${SECRET}`,
+      `8:21: error: env.parameter-store.P: has no value; give ${PARAMETER}`,
+    ]);
+    expect(
+      only('version: 0.1\nenvironment_variables:\n  parameter-store:\n    P:\nphases:\n  build:\n    commands: [a]\n'),
+    ).toEqual([`4:5: error: environment_variables.parameter-store.P: has no value; give ${PARAMETER}`]);
+  });
+
+  test('a null plain-text variable stays a warning (it is the empty string)', () => {
+    expect(lines(spec('env:\n  variables:\n    A:\n'))).toEqual([
+      '8:5: warning: env.variables.A: has no value; it is set to the empty string',
+    ]);
+  });
+});
+
+describe('on-failure RETRY regex is Go (RE2) syntax', () => {
+  const phase = (value: string) =>
+    only(`version: 0.2\nphases:\n  build:\n    on-failure: ${value}\n    commands: [a]\n`);
+
+  test('constructs RE2 lacks are errors at the value, naming RE2 (Go)', () => {
+    expect(phase('RETRY-2-(?<=x)y')).toEqual([
+      '4:17: error: phases.build.on-failure: the retry pattern "(?<=x)y" is not a valid Go (RE2) regular expression: RE2 (Go regexp) does not support lookbehind (?<=…)',
+    ]);
+    expect(phase('RETRY-(a)\\1')).toEqual([expect.stringMatching(/does not support backreferences such as \\1$/)]);
+  });
+
+  test('Go-only syntax that JavaScript lacks is accepted', () => {
+    expect(phase('RETRY-(?i)timed out')).toEqual([]);
+    expect(phase("'RETRY-3-\\Aerror: (?P<code>[[:digit:]]+)'")).toEqual([]);
+  });
+});
+
+describe('a file must define something to build', () => {
+  const NOTHING = 'the batch defines no builds either, so the file has nothing to build';
+
+  test('an empty batch and no phases is an error, not a warning', () => {
+    expect(only('version: 0.2\nbatch:\n')).toEqual([
+      `1:1: error: phases: missing "phases": a buildspec needs phases (install, pre_build, build, post_build) unless it only defines a batch; ${NOTHING}`,
+    ]);
+  });
+
+  test('phases: {} is an error like phases: (null)', () => {
+    expect(only('version: 0.2\nphases: {}\n')).toEqual([
+      '2:1: error: phases: is empty ({}): list at least one phase (install, pre_build, build, post_build)',
+    ]);
+  });
+
+  test('a batch type without tasks is an error, with or without phases', () => {
+    expect(only('version: 0.2\nbatch:\n  build-list: []\n')).toEqual([
+      expect.stringMatching(new RegExp(`^1:1: error: phases: missing "phases": .*${NOTHING}$`)),
+      '3:3: error: batch.build-list: lists no tasks, so the batch has no builds: list at least one task (- identifier: …)',
+    ]);
+    expect(only(spec('batch:\n  build-graph:\n'))).toEqual([
+      '7:3: error: batch.build-graph: is empty, so the batch has no builds: list at least one task (- identifier: …)',
+    ]);
+    expect(only(spec('batch:\n  build-fanout:\n'))).toEqual([
+      '7:3: error: batch.build-fanout: is empty, so the batch has no builds: give parallelism: <number of builds>',
+    ]);
+  });
+
+  test('a 0.1 file cannot be batch-only: batch is a 0.2 feature', () => {
+    expect(only('version: 0.1\nbatch:\n  build-list:\n    - identifier: a\n      buildspec: b.yml\n')).toEqual([
+      '1:1: error: phases: missing "phases": a buildspec needs phases (install, pre_build, build, post_build) unless it only defines a batch; batch is documented for version 0.2 only, so in a 0.1 file it cannot take the place of phases: add phases or use version: 0.2',
+    ]);
+  });
+
+  test('a batch-only 0.2 file is valid; builds that would run its missing phases are warned about', () => {
+    expect(
+      lines('version: 0.2\nbatch:\n  build-graph:\n    - identifier: a\n    - identifier: b\n      buildspec: b.yml\n'),
+    ).toEqual([
+      '4:7: warning: batch.build-graph[0]: task "a" gives no buildspec, so it runs this file, but this file has no phases: add buildspec: <file> to the task or phases to this file',
+    ]);
+    expect(lines('version: 0.2\nbatch:\n  build-fanout:\n    parallelism: 2\n')).toEqual([
+      '3:3: warning: batch.build-fanout: every fan-out build runs this file, but this file has no phases: add phases',
+    ]);
+    expect(lines('version: 0.2\nbatch:\n  build-matrix:\n    dynamic:\n      buildspec: [a.yml, b.yml]\n')).toEqual([]);
+    expect(
+      lines('version: 0.2\nphases: {}\nbatch:\n  build-list:\n    - identifier: a\n      buildspec: b.yml\n'),
+    ).toEqual(['2:1: warning: phases: is empty ({}); the file only defines a batch']);
+  });
+});
+
+describe('0.2-only phase keys in a 0.1 file', () => {
+  test('run-as, runtime-versions, on-failure and finally are warnings saying what is unconfirmed', () => {
+    const text =
+      'version: 0.1\nphases:\n  install:\n    run-as: root\n    runtime-versions:\n      nodejs: 20\n    on-failure: ABORT\n    commands: [a]\n    finally: [b]\n';
+    const note =
+      'is documented for buildspec version 0.2 only; whether CodeBuild honours it in a 0.1 file is unconfirmed (aws-cicd run applies it): use version: 0.2';
+    expect(warnings(text).map((f) => `${f.line}:${f.col} ${f.path}: ${f.message}`)).toEqual([
+      expect.stringMatching(/^1:10 version: version 0.1 is legacy/),
+      `4:5 phases.install.run-as: "run-as" ${note}`,
+      `5:5 phases.install.runtime-versions: "runtime-versions" ${note}`,
+      `7:5 phases.install.on-failure: "on-failure" ${note}`,
+      `9:5 phases.install.finally: "finally" ${note}`,
+    ]);
+    expect(errors(text)).toEqual([]);
+  });
+
+  test('their values are still checked in a 0.1 file', () => {
+    expect(only('version: 0.1\nphases:\n  build:\n    on-failure: STOP\n    commands: [a]\n')).toEqual([
+      expect.stringMatching(/^4:17: error: phases\.build\.on-failure: on-failure must be ABORT/),
+    ]);
+  });
+
+  test('none of them is a warning in a 0.2 file', () => {
+    expect(
+      lines(
+        'version: 0.2\nphases:\n  install:\n    run-as: root\n    runtime-versions:\n      nodejs: 20\n    on-failure: ABORT\n    commands: [a]\n    finally: [b]\n',
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('unquoted globs read as YAML aliases', () => {
+  test.each([
+    ['artifacts:\n  files: **/*\n', '7:10', '**/*'],
+    ['artifacts:\n  files:\n    - *.jar\n', '8:7', '*.jar'],
+    ['cache:\n  paths: [**]\n', '7:11', '**'],
+  ])('%j: the message says "*" starts an alias and to quote the glob', (extra, at, glob) => {
+    expect(only(spec(extra))).toEqual([
+      `${at}: error: unknown alias ${glob}: an unquoted value starting with "*" is a YAML alias (a reference to an &anchor), not text; quote the glob: '${glob}'`,
+    ]);
+  });
+
+  test('a lone * too', () => {
+    expect(only(spec('artifacts:\n  files: *\n'))).toEqual([
+      expect.stringMatching(/^7:10: error: .*a lone "\*" starts a YAML alias, not text; quote the glob: '\*'$/),
+    ]);
+  });
+
+  test('an alias that does not look like a glob keeps the plain message', () => {
+    expect(only(spec('x: *common\n'))).toEqual(['6:4: error: unknown alias *common']);
+  });
+});
+
+describe('0.1 forms in a 0.2 file', () => {
+  test('env.plaintext: hint that 0.2 uses env.variables', () => {
+    expect(lines(spec('env:\n  plaintext:\n    A: b\n'))).toEqual([
+      '7:3: warning: env.plaintext: unknown key "plaintext" (ignored); "plaintext" is the version 0.1 form (environment_variables: plaintext:); in version 0.2 plain-text variables go under env: variables:',
+    ]);
+  });
+
+  test('environment_variables: says what aws-cicd run does and that CodeBuild is unconfirmed', () => {
+    expect(lines(spec('environment_variables:\n  plaintext:\n    A: b\n'))).toEqual([
+      '6:1: warning: environment_variables: environment_variables is the version 0.1 form: aws-cicd run ignores it in a 0.2 file, so these variables are not set (whether CodeBuild reads it in a 0.2 file is unconfirmed): use env: variables:',
+    ]);
+  });
+});
+
+test('an unknown depend-on lists each task once, even with duplicate identifiers', () => {
+  const task = (id: string, extra = '') => `    - identifier: ${id}\n      buildspec: x.yml\n${extra}`;
+  const text = `version: 0.2\nbatch:\n  build-graph:\n${task('a')}${task('b')}${task('a')}${task('c', '      depend-on: [zzzzzz]\n')}`;
+  expect(only(text)).toEqual([
+    '8:19: error: batch.build-graph[2].identifier: duplicate identifier "a" (first used at line 4)',
+    '12:19: error: batch.build-graph[3].depend-on[0]: depends on unknown task "zzzzzz"; tasks are a, b, c',
+  ]);
 });

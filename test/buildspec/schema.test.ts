@@ -168,6 +168,21 @@ describe('generated JSON Schema', () => {
     expect(at('artifacts.type').deprecationMessage).toMatch(/deprecated/);
   });
 
+  test('0.2-only keys are not deprecated; list limits that are errors are constraints', () => {
+    const at = (path: string) =>
+      path.split('.').reduce<Record<string, unknown>>((s, k) => {
+        const next = (s.properties as Record<string, Record<string, unknown>> | undefined)?.[k];
+        return next ?? (s.additionalProperties as Record<string, unknown>);
+      }, schema);
+    for (const path of ['env', 'cache', 'phases.build.on-failure', 'phases.build.finally', 'phases.install.run-as']) {
+      expect({ path, deprecated: at(path).deprecationMessage }).toEqual({ path, deprecated: undefined });
+      expect(at(path).description).toMatch(/Buildspec version 0\.2 only\.$/);
+    }
+    expect(at('environment_variables').deprecationMessage).toMatch(/version 0\.1 form/);
+    expect(at('cache.fallback-keys').maxItems).toBe(5);
+    expect(at('batch.build-list').minItems).toBe(1);
+  });
+
   test('the checker used below can fail', () => {
     expect(check(schema, { version: 1.0, phases: {} })).toContain('/version: 1 not in enum');
     expect(check(schema, { version: 0.2, phases: { 'post-build': {} } })).toEqual(['/phases/post-build: not allowed']);

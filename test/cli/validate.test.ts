@@ -73,6 +73,37 @@ describe('aws-cicd validate', () => {
     expect((await runCli(['validate'], { cwd })).stdout).not.toContain('\u001b[');
   });
 
+  test('NO_COLOR set but empty leaves colour on (no-color.org: only a non-empty value turns it off)', async () => {
+    const cwd = folder({ 'buildspec.yml': BAD });
+    expect((await runCli(['validate'], { cwd, tty: true, env: { NO_COLOR: '' } })).stdout).toContain('\u001b[31m');
+  });
+
+  test('checks ./appspec.yaml too when present (CodeDeploy takes .yaml for ECS and Lambda)', async () => {
+    const cwd = folder({ 'buildspec.yml': GOOD, 'appspec.yaml': APPSPEC.replace('os: linux', 'os: linus') });
+    const run = await runCli(['validate'], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^appspec\.yaml:2:\d+: error: os: /m);
+    expect(run.stdout).toContain('2 files checked');
+  });
+
+  test('an appspec under another name with a wrong version is still recognised: the version error, not buildspec errors', async () => {
+    const x3 = 'version: 0.1\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/a.sh\n';
+    const run = await runCli(['validate', 'x3.yml'], { cwd: folder({ 'x3.yml': x3 }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe(
+      'x3.yml:1:10: error: version: must be 0.0, the only AppSpec version; got "0.1"\n1 file checked: 1 error, 0 warnings\n',
+    );
+  });
+
+  test('an unquoted glob: the message says to quote it', async () => {
+    const text = `${GOOD}artifacts:\n  files: **/*\n`;
+    const run = await runCli(['validate'], { cwd: folder({ 'buildspec.yml': text }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      `buildspec.yml:7:10: error: unknown alias **/*: an unquoted value starting with "*" is a YAML alias (a reference to an &anchor), not text; quote the glob: '**/*'`,
+    );
+  });
+
   test('usage errors exit 2: missing file, bad --format, unknown option', async () => {
     const cwd = folder({});
     const missing = await runCli(['validate', 'nope.yml'], { cwd });

@@ -14,7 +14,7 @@ const HELP = `Usage: aws-cicd validate [FILE...] [--format text|json|github]
 Checks buildspec.yml (CodeBuild) and appspec.yml (CodeDeploy) files and prints every error and warning
 as file:line:col. A file is taken as an appspec by its name (appspec.yml/.yaml/.json) or its content.
 
-With no FILE: ./buildspec.yml, and ./appspec.yml when it exists.
+With no FILE: ./buildspec.yml, and ./appspec.yml and ./appspec.yaml when they exist.
 
 Options:
   --format text|json|github   text (default); json: one array of findings; github: ::error/::warning
@@ -65,8 +65,9 @@ export const validateCommand: CommandSpec = {
   },
 };
 
+/** CodeDeploy reads appspec.yml, and for ECS and Lambda deployments also appspec.yaml. */
+const DEFAULT_APPSPECS = ['appspec.yml', 'appspec.yaml'];
+
 function defaultFiles(cwd: string): string[] {
-  const files = ['buildspec.yml'];
-  if (existsSync(resolve(cwd, 'appspec.yml'))) files.push('appspec.yml');
-  return files;
+  return ['buildspec.yml', ...DEFAULT_APPSPECS.filter((name) => existsSync(resolve(cwd, name)))];
 }
