@@ -11,7 +11,13 @@
  * - `enable-symlinks: yes` keeps every link found while walking as a link entry (mode 0120777, target as data);
  *   without it links are followed and their targets archived.
  * - Only files are archived (no directory entries), sorted by path.
+ * - `name` is evaluated (shell syntax) and logged, and the result carries it, but the file keeps its fixed name
+ *   (artifacts.zip, `<identifier>.zip`): CodeBuild uses the name only for the S3 object, and only when the project
+ *   sets overrideArtifactName.
+ * - Warnings (two files with one name, a `name` that cannot be evaluated) are logged as `Warning: …` lines.
  */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArtifactSpec, ArtifactsSpec } from '../buildspec/types.js';
@@ -47,6 +53,9 @@ export interface ArtifactOutput {
   readonly files: number;
   /** Size of the ZIP file. */
   readonly bytes: number;
+  /** Of the ZIP file, hex (CodeBuild's BuildArtifacts sha256sum and md5sum). */
+  readonly sha256sum: string;
+  readonly md5sum: string;
 }
 
 export interface SecondaryArtifactOutput extends ArtifactOutput {
@@ -143,7 +152,14 @@ export async function collectArtifacts(spec: ArtifactsSpec, options: ArtifactsOp
 
   let primary: ArtifactOutput | undefined;
   if (spec.files.length > 0) {
-    const built = await buildOne(spec, path.join(outDir, 'artifacts.zip'), options, ignore, warnings);
+    const built = await buildOne(
+      spec,
+      path.join(outDir, 'artifacts.zip'),
+      'Primary artifact',
+      options,
+      ignore,
+      warnings,
+    );
     if ('error' in built) return { status: 'FAILED', context: built.error, secondary, warnings };
     primary = built.output;
   }
@@ -154,7 +170,8 @@ export async function collectArtifacts(spec: ArtifactsSpec, options: ArtifactsOp
   }
   for (const artifact of spec.secondary) {
     const location = path.join(outDir, `${safeFileName(artifact.identifier)}.zip`);
-    const built = await buildOne(artifact, location, options, ignore, warnings);
+    const label = `Secondary artifact ${artifact.identifier}`;
+    const built = await buildOne(artifact, location, label, options, ignore, warnings);
     if ('error' in built) return { status: 'FAILED', context: built.error, primary, secondary, warnings };
     secondary.push({ artifactIdentifier: artifact.identifier, ...built.output });
   }
@@ -164,12 +181,17 @@ export async function collectArtifacts(spec: ArtifactsSpec, options: ArtifactsOp
 async function buildOne(
   spec: ArtifactSpec,
   location: string,
+  label: string,
   options: ArtifactsOptions,
   ignore: readonly string[],
   warnings: string[],
 ): Promise<{ output: ArtifactOutput } | { error: PhaseContext }> {
+  const warn = (text: string): void => {
+    warnings.push(text);
+    options.log(`Warning: ${label}: ${text}`);
+  };
   const list = await matchArtifactFiles(spec, { srcDir: options.srcDir, env: options.env, log: options.log, ignore });
-  warnings.push(...list.warnings);
+  for (const warning of list.warnings) warn(warning);
   if (list.error !== undefined) return { error: list.error };
   const zipEntries: ZipEntryInput[] = list.entries.map((e) => ({
     name: e.name,
@@ -191,12 +213,28 @@ async function buildOne(
   let name: string | undefined;
   if (spec.name !== undefined && spec.name.trim() !== '') {
     try {
-      name = (await options.shellEval(spec.name)).trim();
+      const evaluated = (await options.shellEval(spec.name)).trim();
+      if (evaluated === '') warn(`name ${JSON.stringify(spec.name)} evaluated to an empty string`);
+      else {
+        name = evaluated;
+        options.log(`${label} name: ${name} (written as ${path.basename(location)})`);
+      }
     } catch (error) {
-      warnings.push(`artifact name ${JSON.stringify(spec.name)} could not be evaluated: ${String(error)}`);
+      warn(`name ${JSON.stringify(spec.name)} could not be evaluated: ${errorMessage(error)}`);
     }
   }
-  return { output: { location, name, files: zip.entries, bytes: zip.bytes } };
+  const { sha256sum, md5sum } = await fileDigests(location);
+  return { output: { location, name, files: zip.entries, bytes: zip.bytes, sha256sum, md5sum } };
+}
+
+async function fileDigests(file: string): Promise<{ sha256sum: string; md5sum: string }> {
+  const sha256 = createHash('sha256');
+  const md5 = createHash('md5');
+  for await (const chunk of createReadStream(file)) {
+    sha256.update(chunk as Buffer);
+    md5.update(chunk as Buffer);
+  }
+  return { sha256sum: sha256.digest('hex'), md5sum: md5.digest('hex') };
 }
 
 /** Secondary identifiers are alphanumerics and underscores in CodeBuild; anything else becomes `_` here. */

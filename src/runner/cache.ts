@@ -107,20 +107,32 @@ export function defaultCacheDir(env: EnvLike): string {
 /**
  * `codebuild-hash-files PATTERN...`: SHA-256 (hex) of the files the glob patterns match under `cwd`, in path
  * order: each file's SHA-256 digest is fed to an outer SHA-256, so both names' order and contents count and no
- * two file lists collide by concatenation. No file matched: the hash of nothing (e3b0c442…).
+ * two file lists collide by concatenation. No file matched: the hash of nothing (e3b0c442…); the command itself
+ * (hash-files-tool.ts) fails instead, so a mistyped file name cannot freeze a cache key.
  */
 export async function hashFiles(patterns: readonly string[], cwd: string): Promise<string> {
+  return (await hashFileSet(patterns, cwd)).hash;
+}
+
+/** hashFiles, also returning the absolute paths of the files hashed (path order). */
+export async function hashFileSet(
+  patterns: readonly string[],
+  cwd: string,
+): Promise<{ hash: string; files: readonly string[] }> {
   const byName = new Map<string, string>();
   for (const pattern of patterns) {
     for (const f of await globFiles(pattern, cwd, { followSymlinks: true })) byName.set(f.name, f.abs);
   }
   const outer = createHash('sha256');
+  const files: string[] = [];
   for (const name of [...byName.keys()].sort(compareNames)) {
+    const abs = byName.get(name) as string;
     const inner = createHash('sha256');
-    for await (const chunk of createReadStream(byName.get(name) as string)) inner.update(chunk as Buffer);
+    for await (const chunk of createReadStream(abs)) inner.update(chunk as Buffer);
     outer.update(inner.digest());
+    files.push(abs);
   }
-  return outer.digest('hex');
+  return { hash: outer.digest('hex'), files };
 }
 
 function digest(text: string): string {
@@ -163,12 +175,25 @@ async function prepare(
     return undefined;
   }
   if (spec.key === undefined) return { spec, key: undefined };
-  const key = (await options.shellEval(spec.key)).trim();
+  const key = await evaluateKey('cache key', spec.key, options);
   if (key === '') {
     options.log(`Skip cache due to: cache key ${JSON.stringify(spec.key)} evaluated to an empty string`);
     return undefined;
   }
   return { spec, key };
+}
+
+/**
+ * A key's shell evaluation, trimmed. A failing evaluation (a `$(…)` that wrote an error, such as a file
+ * `codebuild-hash-files` does not find) is an error naming the key: using the partial text would restore the same
+ * entry for every build, whatever the files hold.
+ */
+async function evaluateKey(what: string, written: string, options: CacheOptions): Promise<string> {
+  try {
+    return (await options.shellEval(written)).trim();
+  } catch (error) {
+    throw new Error(`${what} ${JSON.stringify(written)} could not be evaluated: ${errorMessage(error)}`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -213,7 +238,7 @@ async function restore(spec: CacheSpec | undefined, options: CacheOptions): Prom
     } else if (ready.spec.fallbackKeys.length > 0) {
       const entries = await keyedEntries(cacheDir);
       for (const written of ready.spec.fallbackKeys) {
-        const prefix = (await options.shellEval(written)).trim();
+        const prefix = await evaluateKey('cache fallback key', written, options);
         const match = entries
           .filter((e) => e.manifest.key !== undefined && e.manifest.key.startsWith(prefix))
           .sort(

@@ -7,19 +7,25 @@
  * FINALIZING, COMPLETED. Phases that do not run are absent from the result.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Buildspec, Command, Phase, PhaseName } from '../buildspec/types.js';
+import type { Buildspec, Command, NamedValue, Phase, PhaseName } from '../buildspec/types.js';
+import { compileRe2 } from '../buildspec/re2.js';
 import { isUserError } from '../common/errors.js';
-import { agentVariables, mergeEnvironment, type BuildIdentity, type EnvEntries } from './env.js';
+import { shellQuote } from '../common/shell.js';
+import { agentVariables, mergeEnvironment, reportGroupIdentity, type BuildIdentity, type EnvEntries } from './env.js';
+import { errorMessage } from './glob.js';
+import { HASH_FILES_COMMAND, startHashFilesTool, type HashFilesTool } from './hash-files-tool.js';
 import { phaseCompleteText, phaseContextText } from './log.js';
 import { AWS_CREDENTIAL_VARIABLES, Masker, type MaskStream } from './mask.js';
 import { failureTransition, PHASE_TYPES, resolveShell } from './plan.js';
+import { runtimeVersionLines, spawnProbe } from './runtimes.js';
 import { currentUser, resolveRunAs, type CurrentUser } from './run-as.js';
 import { SessionError, ShellSession, type RunAsUser } from './session.js';
 import { fromBinary, isCarried, toBinary, withVars, type ShellState, type ShellVar } from './shell-state.js';
 import type {
   AwsEnvResolver,
+  BuildArtifact,
   BuildPhase,
   BuildPhaseType,
   BuildResult,
@@ -69,6 +75,9 @@ export interface EngineDeps {
 
 const SUCCESS: PhaseContext = { statusCode: '', message: '' };
 
+/** PATH of a shell started without one (what dash and bash use), before the tools' directory is added. */
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 type Stop = 'STOPPED' | 'TIMED_OUT';
 
 interface PhaseOutcome {
@@ -98,7 +107,10 @@ class BuildRun {
   private shell = 'sh';
   private sessionCount = 0;
   private evalSession: ShellSession | undefined;
+  private evalDir = '';
+  private evalCount = 0;
   private evalCapture: Buffer[] = [];
+  private hashTool: HashFilesTool | undefined;
   private evalState: ShellState | undefined;
   private exported: Array<{ name: string; value: string }> = [];
   private artifacts: BuildResult['artifacts'];
@@ -134,6 +146,7 @@ class BuildRun {
       clearTimeout(timer);
       this.input.signal?.removeEventListener('abort', onAbort);
       this.cleanup();
+      await this.hashTool?.close();
     }
     const finalizing = clock.now();
     this.record('FINALIZING', finalizing, finalizing, 'SUCCEEDED', SUCCESS);
@@ -215,6 +228,9 @@ class BuildRun {
     const start = this.deps.clock.now();
     this.emit({ type: 'phase-start', time: start, phase: type });
     let outcome: PhaseOutcome = { status: 'SUCCEEDED', context: SUCCESS };
+    if (phase?.runtimeVersions !== undefined && phase.runtimeVersions.length > 0) {
+      await this.reportRuntimes(phase.runtimeVersions);
+    }
     if (phase !== undefined && phase.commands.length + phase.finally.length > 0) {
       try {
         outcome = await this.runPhaseCommands(type, phase);
@@ -225,6 +241,12 @@ class BuildRun {
     if (this.stopReason !== undefined) outcome = this.stopOutcome();
     this.endPhase(type, start, outcome);
     return outcome;
+  }
+
+  /** runtime-versions: one line per runtime, what was asked and what this machine has (runtimes.ts). */
+  private async reportRuntimes(runtimes: readonly NamedValue[]): Promise<void> {
+    const probe = spawnProbe(this.deps.spawn, { cwd: this.input.identity.srcDir, env: this.env });
+    for (const line of await runtimeVersionLines(runtimes, this.env, probe)) this.container(line);
   }
 
   private endPhase(type: LoggedPhase | 'PROVISIONING', start: number, outcome: PhaseOutcome): void {
@@ -333,6 +355,7 @@ class BuildRun {
     });
     const credentials = AWS_CREDENTIAL_VARIABLES.map((name) => this.env[name]).filter((v) => v !== undefined);
     this.masker = new Masker([...secrets, ...credentials, ...(this.input.maskValues ?? [])]);
+    await this.startHashFilesTool();
     this.container(`Moving to directory ${identity.srcDir}`);
     if (this.buildspec.cache === undefined) this.container('Cache is not defined in the buildspec');
     else if (this.deps.steps?.cache !== undefined) await this.deps.steps.cache.restore(this.stepContext());
@@ -341,6 +364,26 @@ class BuildRun {
       this.container(` ${PHASE_TYPES[phase.name]}: ${phase.commands.length} commands`);
     }
     return undefined;
+  }
+
+  /**
+   * Puts `codebuild-hash-files` at the end of PATH (the build's own commands of that name win, as on an image that
+   * has it). Without it (no Unix socket here) cache keys using it fail with a message, not silently.
+   */
+  private async startHashFilesTool(): Promise<void> {
+    try {
+      this.hashTool = await startHashFilesTool({
+        dir: path.join(this.deps.workDir, 'tools'),
+        srcDir: this.input.identity.srcDir,
+        nodePath: process.execPath,
+        otherUsers: [...this.users.values()].some((user) => user !== undefined),
+      });
+    } catch (error) {
+      this.container(`${HASH_FILES_COMMAND} is not available in this build: ${errorMessage(error)}`);
+      return;
+    }
+    const entries = this.env.PATH ?? DEFAULT_PATH;
+    this.env.PATH = entries === '' ? this.hashTool.binDir : `${entries}:${this.hashTool.binDir}`;
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -430,12 +473,14 @@ class BuildRun {
     this.lastUser = user;
     // Another user must be able to reach its session folder inside ours.
     if (user !== undefined) chmodSync(this.deps.workDir, 0o711);
+    const dir = path.join(this.deps.workDir, `${type.toLowerCase()}-${++this.sessionCount}`);
+    if (type === 'EVAL') this.evalDir = dir;
     const session = await ShellSession.start({
       shell: this.shell,
       cwd: this.input.identity.srcDir,
       env,
       user,
-      dir: path.join(this.deps.workDir, `${type.toLowerCase()}-${++this.sessionCount}`),
+      dir,
       carryState: this.buildspec.version !== '0.1',
       state,
       nonce: randomBytes(12).toString('hex'),
@@ -479,7 +524,8 @@ class BuildRun {
     for (const name of this.buildspec.env.exportedVariables) {
       if (name.startsWith('AWS_') || this.secretNames.has(name)) continue;
       const value = env.get(name);
-      if (value !== undefined) this.exported.push({ name, value });
+      // A secret copied into a plain variable is masked here too: the result is output (--report-json, outputs).
+      if (value !== undefined) this.exported.push({ name, value: this.mask(value) });
     }
   }
 
@@ -496,15 +542,19 @@ class BuildRun {
     const steps = this.deps.steps ?? {};
     const ctx = this.stepContext();
     if (this.buildspec.reports.length > 0 && steps.reports !== undefined) {
-      this.reports = await steps.reports.collect(ctx);
+      const identity = this.input.identity;
+      this.reports = (await steps.reports.collect(ctx)).map((r) => ({
+        ...r,
+        ...reportGroupIdentity(r.name, identity),
+      }));
     }
     let failure: PhaseContext | undefined;
     if (this.buildspec.artifacts !== undefined && steps.artifacts !== undefined) {
       const result = await steps.artifacts.upload(ctx);
-      if (result.primary !== undefined) this.artifacts = { location: result.primary.location };
+      if (result.primary !== undefined) this.artifacts = this.buildArtifact(result.primary);
       this.secondaryArtifacts = result.secondary.map((s) => ({
         artifactIdentifier: s.artifactIdentifier,
-        location: s.location,
+        ...this.buildArtifact(s),
       }));
       if (result.status !== 'SUCCEEDED') {
         failure = result.context ?? { statusCode: 'CLIENT_ERROR', message: 'artifacts could not be collected' };
@@ -512,6 +562,16 @@ class BuildRun {
     }
     if (this.buildspec.cache !== undefined && steps.cache !== undefined) await steps.cache.save(ctx);
     return failure === undefined ? undefined : { statusCode: failure.statusCode, message: this.mask(failure.message) };
+  }
+
+  /** The result's artifact entry: CodeBuild's fields (location, checksums) and our evaluated `name`, masked. */
+  private buildArtifact(artifact: BuildArtifact): BuildArtifact {
+    return {
+      location: artifact.location,
+      ...(artifact.sha256sum !== undefined ? { sha256sum: artifact.sha256sum } : {}),
+      ...(artifact.md5sum !== undefined ? { md5sum: artifact.md5sum } : {}),
+      ...(artifact.name !== undefined ? { name: this.mask(artifact.name) } : {}),
+    };
   }
 
   private stepContext(): StepContext {
@@ -528,7 +588,12 @@ class BuildRun {
     };
   }
 
-  /** Evaluates text with shell syntax (variables, `$(…)`) in the build's final shell state, as the global user. */
+  /**
+   * Evaluates text with shell syntax (variables, `$(…)`) in the build's final shell state, as the global user.
+   * Rejects with a ShellEvalError when the text does not parse or a command in it wrote to stderr (`not found`, a
+   * file `codebuild-hash-files` does not find): a `$(…)` that fails prints nothing on stdout, and the partial text
+   * would pass for a value. (The shell gives no exit status per substitution; stderr is the signal we have.)
+   */
   private async shellEval(text: string): Promise<string> {
     const delimiter = `__ACD_EOF_${randomBytes(8).toString('hex')}`;
     // One evaluation shell per shell state: DOWNLOAD_SOURCE (cache key) and UPLOAD_ARTIFACTS see different ones.
@@ -537,11 +602,17 @@ class BuildRun {
       this.evalState = this.state;
       this.evalSession = await this.startSession('EVAL', this.users.get('global'));
     }
+    const errors = path.join(this.evalDir, `eval-${++this.evalCount}.err`);
     this.evalCapture = [];
-    await this.evalSession.run(`cat 2>/dev/null <<${delimiter}\n${text}\n${delimiter}`);
-    const captured = this.evalCapture;
+    const end = await this.evalSession.run(`{ cat <<${delimiter}\n${text}\n${delimiter}\n} 2>${shellQuote(errors)}`);
+    const output = Buffer.concat(this.evalCapture).toString('utf8');
     this.evalCapture = [];
-    return Buffer.concat(captured).toString('utf8').replace(/\n$/, '');
+    const stderr = readText(errors).trim();
+    if (end.exitCode !== 0 || stderr !== '') {
+      const why = stderr || output.trim() || `exit status ${end.exitCode ?? 'unknown (the shell ended)'}`;
+      throw new ShellEvalError(this.mask(why.split('\n').join('; ')));
+    }
+    return output.replace(/\n$/, '');
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -575,15 +646,25 @@ class BuildRun {
   }
 }
 
+/** A shell evaluation (cache key, artifact name) that failed; the message is what the shell said. */
+export class ShellEvalError extends Error {
+  override readonly name = 'ShellEvalError';
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function exportedVar(value: string): ShellVar {
   return { value: toBinary(value), exported: true };
 }
 
-/** The on-failure regex; null when it is not a valid JavaScript regular expression. */
+/** The on-failure regex, read as Go's RE2 syntax (CodeBuild's agent is Go); null when it is not one. */
 function safeRegExp(pattern: string): RegExp | null {
-  try {
-    return new RegExp(pattern);
-  } catch {
-    return null;
-  }
+  const compiled = compileRe2(pattern);
+  return compiled.ok ? compiled.regexp : null;
 }

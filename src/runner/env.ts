@@ -67,6 +67,10 @@ export interface BuildIdentity {
   readonly sourceVersion?: string;
   readonly resolvedSourceVersion?: string;
   readonly batchIdentifier?: string;
+  /** CODEBUILD_SOURCE_REPO_URL: the source's `remote.origin.url`, credentials removed (redactUrl). */
+  readonly sourceRepoUrl?: string;
+  /** CODEBUILD_BUILD_IMAGE: the image the build runs in, when it runs in one (`run --image`, the action's image). */
+  readonly buildImage?: string;
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -83,6 +87,8 @@ export function makeIdentity(input: {
   sourceVersion?: string;
   resolvedSourceVersion?: string;
   batchIdentifier?: string;
+  sourceRepoUrl?: string;
+  buildImage?: string;
 }): BuildIdentity {
   const buildId = `${input.projectName}:${input.uuid}`;
   const region = input.region ?? '';
@@ -113,6 +119,8 @@ export function agentVariables(id: BuildIdentity): Record<string, string> {
   if (id.resolvedSourceVersion !== undefined) vars.CODEBUILD_RESOLVED_SOURCE_VERSION = id.resolvedSourceVersion;
   if (id.sourceVersion !== undefined) vars.CODEBUILD_SOURCE_VERSION = id.sourceVersion;
   if (id.batchIdentifier !== undefined) vars.CODEBUILD_BATCH_BUILD_IDENTIFIER = id.batchIdentifier;
+  if (id.sourceRepoUrl !== undefined) vars.CODEBUILD_SOURCE_REPO_URL = id.sourceRepoUrl;
+  if (id.buildImage !== undefined && id.buildImage !== '') vars.CODEBUILD_BUILD_IMAGE = id.buildImage;
   if (id.region !== undefined && id.region !== '') {
     vars.AWS_REGION = id.region;
     vars.AWS_DEFAULT_REGION = id.region;
@@ -166,6 +174,62 @@ export async function gitHead(dir: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/** The source's `remote.origin.url`, credentials removed; undefined when it has none (or git is missing). */
+export async function gitRemoteUrl(dir: string): Promise<string | undefined> {
+  try {
+    const { stdout } = await execFileAsync('git', ['config', '--get', 'remote.origin.url'], {
+      cwd: dir,
+      timeout: 10_000,
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+    });
+    const url = stdout.trim();
+    return url === '' ? undefined : redactUrl(url);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A remote URL without credentials: `https://user:token@host/x` → `https://host/x` (for http(s) the user name alone
+ * is often a token, so it goes too); other schemes (`ssh://git@host/x`) keep the user name and lose any password.
+ * scp-like `git@host:owner/repo.git` and local paths have no password and stay as they are.
+ */
+export function redactUrl(url: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
+  // scp-like `user:password@host:path` is not something git reads as a password, but never print one anyway.
+  if (scheme === null) return url.replace(/^([^@/:]*):[^@/]*@/, '$1@');
+  const rest = url.slice(scheme[0].length);
+  const authorityEnd = rest.search(/[/?#]/);
+  const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
+  const at = authority.lastIndexOf('@');
+  if (at < 0) return url;
+  const userinfo = authority.slice(0, at);
+  const host = authority.slice(at + 1);
+  const web = /^(https?|ftps?)$/i.test(scheme[1] as string);
+  const colon = userinfo.indexOf(':');
+  const kept = web ? '' : `${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`;
+  return `${scheme[0]}${kept}${host}${authorityEnd < 0 ? '' : rest.slice(authorityEnd)}`;
+}
+
+/**
+ * A buildspec report group key as CodeBuild names the group (spec §3.6): a name `unit` of project `shop` is the
+ * group `shop-unit`; an ARN names its group itself (`…:report-group/<name>`).
+ */
+export function reportGroupIdentity(
+  key: string,
+  id: Pick<BuildIdentity, 'projectName' | 'region' | 'accountId'>,
+): { reportGroupName: string; reportGroupArn: string } {
+  if (key.startsWith('arn:')) {
+    const slash = key.indexOf('report-group/');
+    return { reportGroupName: slash < 0 ? key : key.slice(slash + 'report-group/'.length), reportGroupArn: key };
+  }
+  const name = `${id.projectName}-${key}`;
+  return {
+    reportGroupName: name,
+    reportGroupArn: `arn:aws:codebuild:${id.region ?? ''}:${id.accountId}:report-group/${name}`,
+  };
 }
 
 /**

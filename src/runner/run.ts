@@ -14,6 +14,7 @@ import { runBuild } from './engine.js';
 import {
   buildRegion,
   gitHead,
+  gitRemoteUrl,
   makeIdentity,
   nextBuildNumber,
   parseEnvAssignment,
@@ -59,6 +60,8 @@ export interface LocalBuildOptions {
   readonly signal?: AbortSignal;
   /** The "image" environment. Default: the runner's process.env. */
   readonly image?: NodeJS.ProcessEnv;
+  /** CODEBUILD_BUILD_IMAGE: the container image the build runs in, when it does. */
+  readonly buildImage?: string;
 }
 
 export interface LocalBuildDeps {
@@ -118,6 +121,8 @@ export async function runLocalBuild(options: LocalBuildOptions, deps: LocalBuild
     sourceVersion: options.sourceVersion,
     resolvedSourceVersion: await gitHead(srcDir),
     batchIdentifier: options.batchIdentifier,
+    sourceRepoUrl: await gitRemoteUrl(srcDir),
+    buildImage: options.buildImage,
   });
   const workDir = mkdtempSync(path.join(deps.tmpDir ?? scratchRoot(), 'aws-cicd-build-'));
   try {

@@ -44,6 +44,10 @@ export interface BuildPhase {
 export interface ReportSummary {
   /** Report group name or ARN as written in the buildspec. */
   readonly name: string;
+  /** The group's name in CodeBuild: `<project>-<name>` for a name, the ARN's last part for an ARN (spec §3.6). */
+  readonly reportGroupName?: string;
+  /** The group's ARN in CodeBuild (the local account and region for a name). */
+  readonly reportGroupArn?: string;
   readonly type?: 'TEST' | 'CODE_COVERAGE';
   readonly status?: string;
   readonly summary?: ReportCounts;
@@ -77,9 +81,27 @@ export interface BuildResult {
   readonly timeoutInMinutes: number;
   readonly phases: readonly BuildPhase[];
   readonly exportedEnvironmentVariables: ReadonlyArray<{ readonly name: string; readonly value: string }>;
-  readonly artifacts?: { readonly location: string };
-  readonly secondaryArtifacts: ReadonlyArray<{ readonly artifactIdentifier: string; readonly location: string }>;
+  readonly artifacts?: BuildArtifact;
+  readonly secondaryArtifacts: readonly SecondaryBuildArtifact[];
   readonly reports: readonly ReportSummary[];
+}
+
+/** CodeBuild's `BuildArtifacts` as far as a local build has them, plus `name`. */
+export interface BuildArtifact {
+  /** Absolute path of the ZIP file (always artifacts.zip / `<identifier>.zip`, whatever `name` says). */
+  readonly location: string;
+  /** Of the ZIP file, hex, as CodeBuild gives them. */
+  readonly sha256sum?: string;
+  readonly md5sum?: string;
+  /**
+   * Ours, not CodeBuild's: the buildspec `name` after shell evaluation, the name CodeBuild would give the artifact
+   * in S3 when the project sets overrideArtifactName.
+   */
+  readonly name?: string;
+}
+
+export interface SecondaryBuildArtifact extends BuildArtifact {
+  readonly artifactIdentifier: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -175,7 +197,10 @@ export interface StepContext {
   readonly env: ReadonlyMap<string, string>;
   /** One agent log line (logged as a `[Container]` line, masked). */
   log(line: string): void;
-  /** Evaluates text with shell syntax in the build's shell state (artifact `name`, cache `key`). */
+  /**
+   * Evaluates text with shell syntax in the build's shell state (artifact `name`, cache `key`). Rejects when the
+   * text does not parse or a command in it fails with a message (engine.ts ShellEvalError).
+   */
   shellEval(text: string): Promise<string>;
   /** False once a phase has failed (CODEBUILD_BUILD_SUCCEEDING=0). */
   readonly succeeding: boolean;
@@ -192,8 +217,8 @@ export interface StepOutcome {
 export interface ArtifactsStep {
   upload(ctx: StepContext): Promise<
     StepOutcome & {
-      readonly primary?: { readonly location: string };
-      readonly secondary: ReadonlyArray<{ readonly artifactIdentifier: string; readonly location: string }>;
+      readonly primary?: BuildArtifact;
+      readonly secondary: readonly SecondaryBuildArtifact[];
     }
   >;
 }

@@ -135,6 +135,8 @@ test('docker: source at /codebuild/output/src<n>/src, the runner in the image, A
     '--timeout',
     '5',
     '--env',
+    'CODEBUILD_BUILD_IMAGE=team/build:1',
+    '--env',
     'A=1',
   ]);
   expect(calls.every((c) => !c.args.join(' ').includes(SECRET))).toBe(true);

@@ -214,7 +214,7 @@ describe('saveCache / restoreCache', () => {
     };
     expect(await restoreCache(spec(['x'], { key: 'k-$(codebuild-hash-files x)' }), b)).toEqual({
       status: 'FAILED',
-      error: 'sh: codebuild-hash-files: not found',
+      error: 'cache key "k-$(codebuild-hash-files x)" could not be evaluated: sh: codebuild-hash-files: not found',
       files: 0,
       bytes: 0,
     });
@@ -224,7 +224,7 @@ describe('saveCache / restoreCache', () => {
     const saved = await saveCache(spec(['c/**/*']), blocked);
     expect(saved.status).toBe('FAILED');
     expect(lines).toEqual([
-      'Unable to restore cache: sh: codebuild-hash-files: not found',
+      'Unable to restore cache: cache key "k-$(codebuild-hash-files x)" could not be evaluated: sh: codebuild-hash-files: not found',
       expect.stringMatching(/^Unable to save cache: (ENOTDIR|EEXIST): /),
     ]);
   });

@@ -202,6 +202,15 @@ describe('on-failure (spec §4.3)', () => {
     expect(other.result.buildStatus).toBe('FAILED');
   });
 
+  test('the RETRY regex is Go (RE2) syntax, as the agent reads it: (?i) works, \\z is the end', async () => {
+    const caseless = await runTestBuild({
+      phases: {
+        build: { commands: ['exit 7'], onFailure: { kind: 'RETRY', count: 1, pattern: '(?i)EXIT STATUS 7\\z' } },
+      },
+    });
+    expect(caseless.sink.outputs()).toHaveLength(2);
+  });
+
   test('RETRY keeps the shell state of the failed attempt (same session)', async () => {
     const { sink } = await runTestBuild({
       phases: {

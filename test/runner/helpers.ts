@@ -19,6 +19,8 @@ export interface PhaseDesc {
   finally?: string[];
   runAs?: string;
   onFailure?: OnFailure;
+  /** install only: runtime → version as written. */
+  runtimeVersions?: Record<string, string>;
 }
 
 export interface BuildspecDesc {
@@ -55,6 +57,7 @@ export function makeBuildspec(desc: BuildspecDesc): Buildspec {
       name,
       runAs: p.runAs,
       onFailure: p.onFailure,
+      ...(p.runtimeVersions !== undefined ? { runtimeVersions: named(p.runtimeVersions) } : {}),
       commands: (p.commands ?? []).map((text) => ({ text, pos })),
       finally: (p.finally ?? []).map((text) => ({ text, pos })),
       pos,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildspec } from '../../src/buildspec/index.js';
@@ -55,7 +56,16 @@ describe('runLocalBuild with the default steps', () => {
       }),
     ]);
     const zip = path.join(src, '.aws-cicd/artifacts/artifacts.zip');
-    expect(first.result.artifacts).toEqual({ location: zip });
+    const bytes = readFileSync(zip);
+    expect(first.result.artifacts).toEqual({
+      location: zip,
+      name: 'out-1',
+      sha256sum: createHash('sha256').update(bytes).digest('hex'),
+      md5sum: createHash('md5').update(bytes).digest('hex'),
+    });
+    expect(first.sink.log).toMatch(
+      /\[Container\] [\d/ :.]+ Primary artifact name: out-1 \(written as artifacts\.zip\)\n/,
+    );
     expect(existsSync(zip)).toBe(true);
     expect(readFileSync(zip).includes('reports/junit.xml')).toBe(true);
 

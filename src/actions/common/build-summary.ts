@@ -26,6 +26,16 @@ export interface BuildLike {
   readonly phases?: readonly PhaseLike[];
   readonly exportedEnvironmentVariables?: ReadonlyArray<{ readonly name?: string; readonly value?: string }>;
   readonly reports?: readonly ReportCountsLike[];
+  /** Local builds: where the ZIP files are (a remote build's summary leaves these out). */
+  readonly artifacts?: ArtifactLike;
+  readonly secondaryArtifacts?: readonly ArtifactLike[];
+}
+
+export interface ArtifactLike {
+  readonly artifactIdentifier?: string;
+  readonly location?: string;
+  /** The buildspec `name`, evaluated. */
+  readonly name?: string;
 }
 
 export interface SummaryLinks {
@@ -80,6 +90,19 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
     out.push('');
   }
 
+  const artifacts = [
+    ...(build.artifacts?.location ? [{ ...build.artifacts, artifactIdentifier: '(primary)' }] : []),
+    ...(build.secondaryArtifacts ?? []).filter((a) => a.location),
+  ];
+  if (artifacts.length > 0) {
+    out.push('| Artifact | File | Name |', '| --- | --- | --- |');
+    for (const a of artifacts) {
+      const name = a.name ? `\`${escapeCell(a.name)}\`` : '';
+      out.push(`| ${escapeCell(a.artifactIdentifier ?? '')} | \`${escapeCell(a.location ?? '')}\` | ${name} |`);
+    }
+    out.push('');
+  }
+
   const exported = (build.exportedEnvironmentVariables ?? []).filter((v) => v.name);
   if (exported.length > 0) {
     out.push('| Exported variable | Value |', '| --- | --- |');
@@ -107,7 +130,7 @@ export function ganttChart(phases: readonly PhaseLike[]): string[] {
 function describeCounts(report: ReportCountsLike): string {
   const s = report.summary ?? {};
   if (typeof s.lineCoveragePercentage === 'number') return `line coverage ${s.lineCoveragePercentage.toFixed(1)}%`;
-  const parts = ['total', 'passed', 'failed', 'skipped']
+  const parts = ['total', 'passed', 'failed', 'errored', 'skipped']
     .filter((k) => typeof s[k] === 'number')
     .map((k) => `${String(s[k])} ${k}`);
   return parts.join(', ');

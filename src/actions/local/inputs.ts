@@ -21,6 +21,7 @@ export enum Outputs {
   BuildId = 'build-id',
   ExportedVariables = 'exported-variables',
   Artifacts = 'artifacts',
+  SecondaryArtifacts = 'secondary-artifacts',
   ReportJson = 'report-json',
 }
 

@@ -132,6 +132,9 @@ async function report(build: BuildResult, settings: LocalSettings, deps: LocalAc
   const reserved = new Set<string>(Object.values(Outputs));
   for (const [name, value] of Object.entries(exported)) if (!reserved.has(name)) deps.setOutput(name, value);
   if (build.artifacts) deps.setOutput(Outputs.Artifacts, build.artifacts.location);
+  const secondary: Record<string, string> = {};
+  for (const a of build.secondaryArtifacts ?? []) secondary[a.artifactIdentifier] = a.location;
+  deps.setOutput(Outputs.SecondaryArtifacts, JSON.stringify(secondary));
   const reportFile = path.join(settings.artifactsDir, 'build.json');
   mkdirSync(settings.artifactsDir, { recursive: true });
   writeFileSync(reportFile, JSON.stringify(build, null, 2) + '\n');

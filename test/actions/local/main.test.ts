@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { run, type LocalActionDeps } from '../../../src/actions/local/main.js';
+import type { Exec } from '../../../src/image/exec.js';
 import { interpretWorkflowLog } from '../../security/workflow-log-model.js';
 
 function workspace(files: Record<string, string>): string {
@@ -132,5 +133,96 @@ describe('local action', () => {
     );
     expect(log.visible.join('\n')).toContain('token=***');
     expect(log.visible.join('\n')).not.toContain('s3cr3t-value');
+  });
+});
+
+describe('local action: artifacts, secrets in exported variables, the image', () => {
+  const SECONDARY = `version: 0.2
+env:
+  exported-variables: [VERSION]
+phases:
+  build:
+    commands:
+      - mkdir -p docs && echo d > docs/index.html && echo main > out.txt
+      - VERSION=2.0.1
+artifacts:
+  name: app-$VERSION
+  files: [out.txt]
+  secondary-artifacts:
+    docs:
+      name: docs-$VERSION
+      files: ['docs/**/*']
+`;
+
+  test('secondary-artifacts is a JSON object identifier → zip path; the summary lists every artifact', async () => {
+    const ws = workspace({ 'buildspec.yml': SECONDARY });
+    const h = harness(ws, {});
+    const build = await run(h.deps);
+    expect(build?.buildStatus).toBe('SUCCEEDED');
+    const dir = join(ws, '.aws-cicd/artifacts');
+    expect(JSON.parse(h.outputs['secondary-artifacts']!)).toEqual({ docs: join(dir, 'docs.zip') });
+    expect(existsSync(join(dir, 'docs.zip'))).toBe(true);
+    expect(h.summary()).toContain('| Artifact | File | Name |');
+    expect(h.summary()).toContain(`| (primary) | \`${join(dir, 'artifacts.zip')}\` | \`app-2.0.1\` |`);
+    expect(h.summary()).toContain(`| docs | \`${join(dir, 'docs.zip')}\` | \`docs-2.0.1\` |`);
+    const report = JSON.parse(readFileSync(h.outputs['report-json']!, 'utf8')) as {
+      artifacts: { name: string; sha256sum: string };
+    };
+    expect(report.artifacts).toMatchObject({ name: 'app-2.0.1', sha256sum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
+  test('no secondary artifacts: the output is {}', async () => {
+    const ws = workspace({ 'buildspec.yml': BUILDSPEC });
+    const h = harness(ws, {});
+    await run(h.deps);
+    expect(h.outputs['secondary-artifacts']).toBe('{}');
+  });
+
+  test('a secret copied into an exported variable is *** in the outputs, summary and report, never printed', async () => {
+    const ws = workspace({
+      'buildspec.yml':
+        'version: 0.2\nenv:\n  parameter-store:\n    TOKEN: /ci/token\n  exported-variables: [COPY]\nphases:\n  build:\n    commands:\n      - COPY="bearer $TOKEN"\n',
+    });
+    const h = harness(
+      ws,
+      {},
+      { resolveAwsEnv: async () => ({ values: new Map([['TOKEN', 's3cr3t-value']]), secrets: ['s3cr3t-value'] }) },
+    );
+    const build = await run(h.deps);
+    expect(build?.buildStatus).toBe('SUCCEEDED');
+    expect(h.outputs.COPY).toBe('bearer ***');
+    expect(JSON.parse(h.outputs['exported-variables']!)).toEqual({ COPY: 'bearer ***' });
+    expect(h.summary()).toContain('| `COPY` | `bearer ***` |');
+    expect(h.summary()).not.toContain('s3cr3t-value');
+    expect(readFileSync(h.outputs['report-json']!, 'utf8')).not.toContain('s3cr3t-value');
+    // The only place the value may appear is the add-mask command that hides it.
+    expect(interpretWorkflowLog(h.log()).visible.join('\n')).not.toContain('s3cr3t-value');
+  });
+
+  test('with image: the runner inside gets CODEBUILD_BUILD_IMAGE (before the user env, which still wins)', async () => {
+    const ws = workspace({ 'buildspec.yml': BUILDSPEC });
+    const runs: string[][] = [];
+    const exec: Exec = async (command, args) => {
+      if (command === 'docker' && args[0] === 'info') return { code: 0, stdout: '', stderr: '' };
+      if (command !== 'docker' || args[0] !== 'run') return { code: 1, stdout: '', stderr: 'not here' };
+      runs.push([...args]);
+      const mount = args.find((a) => a.endsWith(':/codebuild/output/aws-cicd-report:rw'));
+      writeFileSync(
+        join(mount!.split(':')[0]!, 'report.json'),
+        JSON.stringify({ id: 'widgets:1', buildStatus: 'SUCCEEDED', phases: [], exportedEnvironmentVariables: [] }),
+      );
+      return { code: 0, stdout: '', stderr: '' };
+    };
+    const h = harness(ws, { image: 'registry.example/ci/standard:7', env: 'A=1' }, { exec });
+    const build = await run(h.deps);
+    expect(h.failures).toEqual([]);
+    expect(build?.buildStatus).toBe('SUCCEEDED');
+    const args = runs[0] ?? [];
+    const envs = args.flatMap((a, i) => (args[i - 1] === '--env' && a.includes('=') ? [a] : []));
+    expect(envs).toEqual([
+      'CODEBUILD_BUILD_IMAGE=registry.example/ci/standard:7',
+      'CODEBUILD_SOURCE_VERSION=abc123',
+      'A=1',
+    ]);
   });
 });
