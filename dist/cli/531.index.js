@@ -103,6 +103,9 @@ async function runInImage(options, deps) {
             ...(options.region !== undefined ? ['--region', options.region] : []),
             ...(options.timeoutMinutes !== undefined ? ['--timeout', String(options.timeoutMinutes)] : []),
             ...(envFile !== undefined ? ['--env-file', envFile] : []),
+            // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know; the user's --env wins.
+            '--env',
+            `CODEBUILD_BUILD_IMAGE=${options.image}`,
             ...(options.env ?? []).flatMap((e) => ['--env', e]),
             ...(options.batch ? ['--batch'] : []),
             ...(options.parallel !== undefined ? ['--parallel', String(options.parallel)] : []),

@@ -1,5 +1,5 @@
-export const id = 502;
-export const ids = [502,305];
+export const id = 979;
+export const ids = [979,305];
 export const modules = {
 
 /***/ 4305:
@@ -15,7 +15,7 @@ export const modules = {
 /* unused harmony export createRepository */
 /* harmony import */ var _aws_sdk_client_codecommit__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5529);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1922);
-/* harmony import */ var _codecommit_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(332);
+/* harmony import */ var _codecommit_git_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1156);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6979);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9378);
 /** CodeCommit's control plane: finding a repository (GetRepository) and creating one (CreateRepository). */
@@ -114,7 +114,7 @@ function missingRepository(name, region) {
 
 /***/ }),
 
-/***/ 6502:
+/***/ 979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -130,8 +130,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/aws/codecommit-git.ts + 1 modules
-var codecommit_git = __webpack_require__(332);
+// EXTERNAL MODULE: ./src/aws/codecommit-git.ts
+var codecommit_git = __webpack_require__(1156);
 // EXTERNAL MODULE: ./src/aws/codecommit.ts
 var codecommit = __webpack_require__(4305);
 // EXTERNAL MODULE: ./src/common/errors.ts
@@ -143,7 +143,7 @@ const POINTER_VERSION = 'version https://git-lfs.github.com/spec/v1';
 /** Commits scanned for pointers at most (the rest are reported by their attributes only). */
 const MAX_SCANNED = 20;
 /** The LFS findings of the commits the mirror sends (`sent`: ref name and object of each ref created or changed). */
-async function findLfs(git, sent) {
+async function findLfs(objects, git, sent) {
     const tips = new Map();
     for (const { name, sha } of sent) {
         const list = tips.get(sha) ?? [];
@@ -153,29 +153,17 @@ async function findLfs(git, sent) {
     if (tips.size === 0)
         return [];
     const shas = [...tips.keys()];
-    const check = await git.run(['cat-file', '--batch-check=%(objectname) %(objecttype)'], {
-        input: shas.map((s) => `${s}:.gitattributes\n`).join(''),
-    });
-    const attributeBlobs = new Map();
-    check.stdout
-        .split('\n')
-        .filter((l) => l !== '')
-        .forEach((line, i) => {
-        const [object, type] = line.split(' ');
-        if (type === 'blob' && object !== undefined && shas[i] !== undefined)
-            attributeBlobs.set(shas[i], object);
-    });
+    const attributes = await objects.read(shas.map((sha) => `${sha}:.gitattributes`));
     const patternsOf = new Map();
-    for (const blob of new Set(attributeBlobs.values())) {
-        const { stdout } = await git.run(['cat-file', 'blob', blob]);
-        patternsOf.set(blob, lfsPatterns(stdout));
-    }
+    attributes.forEach((object, i) => {
+        if (object?.type === 'blob')
+            patternsOf.set(shas[i], lfsPatterns(object.content.toString('utf8')));
+    });
     const findings = [];
     let scanned = 0;
     const ordered = shas.sort((a, b) => rank(tips.get(a) ?? []) - rank(tips.get(b) ?? []));
     for (const sha of ordered) {
-        const blob = attributeBlobs.get(sha);
-        const patterns = blob === undefined ? [] : (patternsOf.get(blob) ?? []);
+        const patterns = patternsOf.get(sha) ?? [];
         if (patterns.length === 0)
             continue;
         const refs = (tips.get(sha) ?? []).sort((a, b) => rank([a]) - rank([b]));
@@ -237,6 +225,161 @@ async function countPointers(git, sha) {
         bytes: pointers.reduce((sum, [, f]) => sum + f.size, 0),
         examples: pointers.slice(0, 5).map(([p]) => p),
     };
+}
+
+;// CONCATENATED MODULE: ./src/mirror/objects.ts
+class ObjectReader {
+    child;
+    pending = [];
+    buffer = Buffer.alloc(0);
+    /** The header of the object whose content is still arriving. */
+    header;
+    failure;
+    exited;
+    constructor(child) {
+        this.child = child;
+        if (child === undefined) {
+            this.exited = Promise.resolve();
+            return;
+        }
+        let stderr = '';
+        child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
+        child.stdout?.on('data', (chunk) => this.take(chunk));
+        child.stdin?.on('error', () => undefined);
+        this.exited = new Promise((resolve) => {
+            const fail = (why) => {
+                this.fail(new Error(`git cat-file --batch ${why}${stderr.trim() ? `: ${stderr.trim()}` : ''}`));
+                resolve();
+            };
+            child.on('error', (error) => fail(`could not run: ${error.message}`));
+            child.on('close', (code, signal) => fail(`ended (${signal ?? `exit ${code}`})`));
+        });
+    }
+    /** The reader of the repository `git` runs in; when git cannot be started, every read rejects saying why. */
+    static start(git) {
+        try {
+            return new ObjectReader(git.start(['cat-file', '--batch']));
+        }
+        catch (error) {
+            const reader = new ObjectReader();
+            const message = error?.message ?? error;
+            reader.fail(new Error(`git cat-file --batch could not run: ${String(message)}`));
+            return reader;
+        }
+    }
+    read(names) {
+        if (names.length === 0)
+            return Promise.resolve([]);
+        if (this.failure)
+            return Promise.reject(this.failure);
+        for (const name of names) {
+            if (name === '' || /[\n\r]/.test(name))
+                throw new Error(`not an object name for cat-file: ${JSON.stringify(name)}`);
+        }
+        const answers = names.map(() => new Promise((resolve, reject) => {
+            this.pending.push({ resolve, reject });
+        }));
+        this.child?.stdin?.write(names.map((n) => `${n}\n`).join(''));
+        return Promise.all(answers);
+    }
+    /** Ends the process (its stdin closed) and waits for it. */
+    async close() {
+        this.child?.stdin?.end();
+        await this.exited;
+    }
+    take(chunk) {
+        this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+        for (;;) {
+            if (this.header === undefined) {
+                const newline = this.buffer.indexOf(10);
+                if (newline < 0)
+                    return;
+                const line = this.buffer.subarray(0, newline).toString('utf8');
+                this.buffer = this.buffer.subarray(newline + 1);
+                if (/ (missing|ambiguous)$/.test(line)) {
+                    this.pending.shift()?.resolve(undefined);
+                    continue;
+                }
+                const m = /^([0-9a-f]+) ([a-z]+) (\d+)$/.exec(line);
+                if (!m) {
+                    this.fail(new Error(`git cat-file --batch answered ${JSON.stringify(line.slice(0, 200))}`));
+                    this.child?.kill();
+                    return;
+                }
+                this.header = { oid: m[1], type: m[2], size: Number(m[3]) };
+            }
+            const { size } = this.header;
+            if (this.buffer.length < size + 1)
+                return;
+            const content = Buffer.from(this.buffer.subarray(0, size));
+            this.buffer = this.buffer.subarray(size + 1);
+            const { oid, type } = this.header;
+            this.header = undefined;
+            this.pending.shift()?.resolve({ oid, type, content });
+        }
+    }
+    fail(error) {
+        this.failure ??= error;
+        for (const waiting of this.pending.splice(0))
+            waiting.reject(this.failure);
+    }
+}
+/** The parents of a commit object. */
+function commitParents(content) {
+    const parents = [];
+    const text = content.toString('latin1');
+    let at = 0;
+    while (at < text.length) {
+        const end = text.indexOf('\n', at);
+        const line = text.slice(at, end < 0 ? text.length : end);
+        if (line === '')
+            break;
+        if (line.startsWith('parent '))
+            parents.push(line.slice(7));
+        at = end < 0 ? text.length : end + 1;
+    }
+    return parents;
+}
+/** Commits walked back from a tip before the check asks `git merge-base` instead. */
+const WALK_LIMIT = 200;
+/**
+ * Is `old` an ancestor of (or equal to) `tip`? Walks back from `tip` through the reader, at most `limit` commits:
+ * true when `old` is met, false when the whole history of `tip` was seen without it or `old` is not in the
+ * repository (it then cannot be an ancestor), and 'unknown' when the walk was cut short (the limit, a missing parent
+ * of a shallow history, an object that is not a commit).
+ */
+async function isAncestor(objects, old, tip, limit = WALK_LIMIT) {
+    if (old === tip)
+        return true;
+    const [oldObject, tipObject] = await objects.read([old, tip]);
+    if (oldObject === undefined)
+        return false;
+    if (oldObject.type !== 'commit')
+        return 'unknown';
+    const seen = new Set([tip]);
+    let commits = [tipObject];
+    let walked = 1;
+    for (;;) {
+        const next = [];
+        for (const commit of commits) {
+            if (commit === undefined || commit.type !== 'commit')
+                return 'unknown';
+            for (const parent of commitParents(commit.content)) {
+                if (parent === old)
+                    return true;
+                if (!seen.has(parent)) {
+                    seen.add(parent);
+                    next.push(parent);
+                }
+            }
+        }
+        if (next.length === 0)
+            return false;
+        if (walked + next.length > limit)
+            return 'unknown';
+        walked += next.length;
+        commits = await objects.read(next);
+    }
 }
 
 // EXTERNAL MODULE: ./src/mirror/refs.ts
@@ -834,6 +977,7 @@ function displayUrl(url) {
 
 
 
+
 /** A mirror that stopped part-way (or refused a rewind); `result` says what was and was not done. */
 class MirrorError extends errors/* UserError */.yo {
     result;
@@ -858,19 +1002,43 @@ async function mirror(settings, deps) {
     const git = gitIn(settings.source);
     const remoteGit = codeCommitGit(git, deps.self, settings.region);
     log.phase?.(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
-    // The three lookups are independent: run them together (ls-remote's answer is dropped if the repository is new).
-    const repositoryLookup = lookUpRepository(settings, deps);
+    // CodeCommit's refs and the source's, together. The request goes out first: a process start blocks this thread
+    // for a millisecond or more, and that round trip is what an incremental mirror waits for.
+    const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
+    await new Promise((resolve) => setImmediate(resolve));
     const sourceLookup = readSource(git, {
         token: settings.githubToken,
         serverUrl: settings.githubServerUrl,
         mask: (v) => log.mask(v),
         info: (m) => log.info(m),
     });
-    const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
-    const [repo, source, remote] = await Promise.allSettled([repositoryLookup, sourceLookup, remoteLookup]);
+    // Started while the lookups run, so the plan's questions about objects cost no process start.
+    const objects = ObjectReader.start(git);
+    const [source, remote] = await Promise.allSettled([sourceLookup, remoteLookup]);
+    // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
+    // branch is needed before the push only by a repository without branches, otherwise only for the head afterwards,
+    // so on an incremental mirror it is read while the push runs.
+    let repositoryLookup;
+    const repository = () => {
+        if (repositoryLookup === undefined) {
+            repositoryLookup = lookUpRepository(settings, deps);
+            repositoryLookup.catch(() => undefined);
+        }
+        return repositoryLookup;
+    };
     try {
-        const { metadata, created } = unwrap(repo);
-        const remoteRefs = created ? new Map() : unwrap(remote);
+        let remoteRefs;
+        let created = false;
+        if (remote.status === 'fulfilled') {
+            remoteRefs = remote.value;
+        }
+        else {
+            // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed.
+            ({ created } = await repository());
+            if (!created)
+                throw remote.reason;
+            remoteRefs = new Map();
+        }
         const sourceRefs = unwrap(source);
         if (created && !settings.dryRun)
             log.info(`Created CodeCommit repository ${settings.repository} in ${settings.region}`);
@@ -879,14 +1047,14 @@ async function mirror(settings, deps) {
         const sent = [...sourceRefs.refs]
             .filter(([name, sha]) => filter.mirrors(name) && remoteRefs.get(name) !== sha)
             .map(([name, sha]) => ({ name, sha }));
-        const lfsLookup = findLfs(git, sent);
+        const lfsLookup = findLfs(objects, git, sent);
         const [planned, found] = await Promise.allSettled([
             computePlan({
                 source: sourceRefs.refs,
                 remote: remoteRefs,
                 filter,
                 prune: settings.prune,
-                fastForward: (pairs) => fastForwards(git, pairs),
+                fastForward: (pairs) => fastForwards(objects, git, pairs),
             }),
             lfsLookup,
         ]);
@@ -918,15 +1086,18 @@ async function mirror(settings, deps) {
                     .map((e) => `${e.name} (${e.old} → ${e.new})`)
                     .join(', ')}${rewinds.length > 10 ? ', …' : ''}; nothing was pushed`, result);
         }
-        const defaultBranch = metadata?.defaultBranch ?? (await firstBranch(git, settings, sourceRefs));
+        const defaultBranch = async (metadata) => metadata?.defaultBranch ?? (await firstBranch(git, settings, sourceRefs));
         if (settings.dryRun) {
             log.info('Dry run: nothing pushed');
-            return { ...base, pushed: [], failed: [], notAttempted: [], pushes: 0, ...head(defaultBranch, plan, remoteRefs) };
+            const branch = await defaultBranch((await repository()).metadata);
+            return { ...base, pushed: [], failed: [], notAttempted: [], pushes: 0, ...head(branch, plan, remoteRefs) };
         }
+        // Into a repository without branches, the default branch goes first, so CodeCommit makes it its default.
         const hasBranches = [...remoteRefs.keys()].some((name) => (0,refs/* refKind */.WQ)(name) === 'branch');
+        const first = hasBranches ? undefined : await defaultBranch((await repository()).metadata);
         const groups = batches(todo, {
             ...(settings.batchSize !== undefined ? { maxRefs: settings.batchSize } : {}),
-            ...(hasBranches || defaultBranch === undefined ? {} : { first: `refs/heads/${defaultBranch}` }),
+            ...(first === undefined ? {} : { first: `refs/heads/${first}` }),
         });
         const pushed = [];
         const failed = [];
@@ -947,7 +1118,9 @@ async function mirror(settings, deps) {
             const label = groups.length > 1 ? ` (push ${index + 1} of ${groups.length})` : '';
             log.info(`Pushing ${count} ref${count === 1 ? '' : 's'} to ${url}${label}`);
             pushes++;
-            const outcome = await pushBatch(pushContext, batch);
+            const pushing = pushBatch(pushContext, batch);
+            repository(); // read while git pushes (started after it: preparing the request takes this thread a while)
+            const outcome = await pushing;
             pushed.push(...outcome.pushed);
             failed.push(...outcome.failed);
             if (outcome.fatal !== undefined) {
@@ -962,11 +1135,7 @@ async function mirror(settings, deps) {
                 .map((f) => `${f.entry.name} (${f.reason})`)
                 .join(', ')}; ${pushed.length} of ${todo.length} ref changes pushed`, { ...base, pushed, failed, notAttempted: [], pushes });
         }
-        const finalBranch = metadata?.defaultBranch ??
-            (todo.length > 0
-                ? (await (0,codecommit/* getRepository */.TM)(deps.codecommit, settings.repository, settings.region))?.defaultBranch
-                : undefined) ??
-            defaultBranch;
+        const finalBranch = await branchAfterPush(repository(), todo.length > 0, settings, deps).then((branch) => branch ?? defaultBranch());
         const counts = plan_countPlan(plan.entries);
         log.info(todo.length === 0
             ? 'CodeCommit is up to date'
@@ -974,6 +1143,7 @@ async function mirror(settings, deps) {
         return { ...base, pushed, failed, notAttempted: [], pushes, ...head(finalBranch, plan, remoteRefs) };
     }
     finally {
+        await Promise.all([objects.close(), repositoryLookup?.catch(() => undefined)]);
         if (source.status === 'fulfilled') {
             await source.value.cleanup().catch((error) => log.debug(`cleanup: ${String(error)}`));
         }
@@ -1006,7 +1176,28 @@ function codeCommitGit(git, self, region) {
         '-c',
         'http.extraHeader=',
     ];
-    return { cwd: git.cwd, run: (args, options) => git.run([...prefix, ...args], options) };
+    return {
+        cwd: git.cwd,
+        run: (args, options) => git.run([...prefix, ...args], options),
+        start: (args) => git.start([...prefix, ...args]),
+    };
+}
+/**
+ * CodeCommit's default branch after the push: the record read before, else (a repository that had none, now given
+ * one by the push) read again. The refs are pushed by then: a record that cannot be read is a warning, not a failure.
+ */
+async function branchAfterPush(repository, pushedSomething, settings, deps) {
+    try {
+        const { metadata } = await repository;
+        if (metadata?.defaultBranch || !pushedSomething)
+            return metadata?.defaultBranch;
+        return (await (0,codecommit/* getRepository */.TM)(deps.codecommit, settings.repository, settings.region))?.defaultBranch;
+    }
+    catch (error) {
+        deps.log.warning(`could not read the default branch of CodeCommit repository ${settings.repository}: ` +
+            `${String(error?.message ?? error)}`);
+        return undefined;
+    }
 }
 async function lookUpRepository(settings, deps) {
     const request = {
@@ -1083,12 +1274,20 @@ function gitFailure(error, settings, endpoint) {
     return new errors/* UserError */.yo(`git failed against ${where}: ${error.message}`, { cause: error });
 }
 /**
- * Which (old, new) pairs are fast-forwards: `git merge-base --is-ancestor` answers 0 (yes) or 1 (no), and 128 when
- * CodeCommit's commit is not here at all, which cannot be an ancestor of anything the source has: not one either.
+ * Which (old, new) pairs are fast-forwards: a short walk back from the new commit through the object reader answers
+ * the usual case (a few new commits); otherwise `git merge-base --is-ancestor` does, answering 0 (yes) or 1 (no), and
+ * 128 when CodeCommit's commit is not here at all, which cannot be an ancestor of anything the source has: not one
+ * either.
  */
-async function fastForwards(git, pairs) {
+async function fastForwards(objects, git, pairs) {
+    const walked = await Promise.all(pairs.map((pair) => isAncestor(objects, pair.old, pair.new)));
     const out = [];
-    for (const pair of pairs) {
+    for (const [i, pair] of pairs.entries()) {
+        const verdict = walked[i];
+        if (verdict !== 'unknown') {
+            out.push(verdict === true);
+            continue;
+        }
         const { code } = await git.run(['merge-base', '--is-ancestor', pair.old, pair.new], { okCodes: [0, 1, 128] });
         out.push(code === 0);
     }
