@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Buildspec, Phase } from '../src/buildspec/types.js';
+import { shellQuote } from '../src/common/shell.js';
 import { runBuild } from '../src/runner/engine.js';
 import { makeIdentity } from '../src/runner/env.js';
 import { scratchRoot } from '../src/runner/run.js';
@@ -180,19 +181,18 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
   const runnerRate = best(runner, true);
 
   // End to end, each pipeline read by `cat`: its time for the big output less its time for none (start-up).
-  const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
-  const cli = cliCommand().map(quote).join(' ');
+  const cli = cliCommand().map(shellQuote).join(' ');
   const big = cliProject(BIG_OUTPUT);
   const small = cliProject('true');
-  const relay = `${quote(process.execPath)} -e 'process.stdin.pipe(process.stdout)'`;
+  const relay = `${shellQuote(process.execPath)} -e 'process.stdin.pipe(process.stdout)'`;
   const runs = { raw: [] as number[], cli: [] as number[], relay: [] as number[] };
   const bestOf = async (command: string) => Math.min(await pipeline(command), await pipeline(command));
   try {
     for (let i = 0; i < 3; i++) {
       runs.raw.push((await bestOf(BIG_OUTPUT)) - (await bestOf('true')));
       runs.cli.push(
-        (await bestOf(`${cli} run --source ${quote(big)} --artifacts ${quote(path.join(big, 'out'))}`)) -
-          (await bestOf(`${cli} run --source ${quote(small)} --artifacts ${quote(path.join(small, 'out'))}`)),
+        (await bestOf(`${cli} run --source ${shellQuote(big)} --artifacts ${shellQuote(path.join(big, 'out'))}`)) -
+          (await bestOf(`${cli} run --source ${shellQuote(small)} --artifacts ${shellQuote(path.join(small, 'out'))}`)),
       );
       runs.relay.push((await bestOf(`${BIG_OUTPUT} | ${relay}`)) - (await bestOf(`true | ${relay}`)));
     }
@@ -200,10 +200,8 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
     rmSync(big, { recursive: true, force: true });
     rmSync(small, { recursive: true, force: true });
   }
-  const endRaw = [BYTES / (best(runs.raw) / 1000)];
-  const endCli = [BYTES / (best(runs.cli) / 1000)];
-  const endRelay = [BYTES / (best(runs.relay) / 1000)];
-  const endRawRate = best(endRaw, true);
+  const rate = (ms: number[]) => BYTES / (best(ms) / 1000);
+  const [endRaw, endCli, endRelay] = [rate(runs.raw), rate(runs.cli), rate(runs.relay)];
   return {
     'build of 1 command (ms, best of 5)': best(one),
     'build of 200 commands (ms, best of 5)': best(twoHundred),
@@ -214,11 +212,13 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
     'throughput ratio runner/raw (goal >= 0.9)': runnerRate / rawRate,
     'node CPU for 100 MB, raw pipe (ms)': rawCpu,
     'node CPU for 100 MB, runner build (ms)': runnerCpu,
-    'end to end: aws-cicd run stdout (MB/s)': best(endCli, true) / 1e6,
-    'end to end: ratio CLI/raw pipe': best(endCli, true) / endRawRate,
-    'end to end: bare node relay/raw pipe (ceiling)': best(endRelay, true) / endRawRate,
+    'end to end: CLI measured':
+      cliCommand().length === 2 ? 'dist/cli (rebundle first if src changed)' : 'src under tsx',
+    'end to end: aws-cicd run stdout (MB/s)': endCli / 1e6,
+    'end to end: ratio CLI/raw pipe': endCli / endRaw,
+    'end to end: bare node relay/raw pipe (ceiling)': endRelay / endRaw,
     verdict:
       (perCommand <= 3 && runnerRate / rawRate >= 0.9 ? 'runner goals met' : 'runner goals NOT met') +
-      (best(endCli, true) / endRawRate >= 0.9 ? '; end to end ≥ 0.9' : '; end to end < 0.9 of a raw pipe'),
+      (endCli / endRaw >= 0.9 ? '; end to end ≥ 0.9' : '; end to end < 0.9 of a raw pipe'),
   };
 }

@@ -135,9 +135,9 @@ export async function runInImage(options: ContainerRunOptions, deps: ContainerRu
       ...(options.region !== undefined ? ['--region', options.region] : []),
       ...(options.timeoutMinutes !== undefined ? ['--timeout', String(options.timeoutMinutes)] : []),
       ...(envFile !== undefined ? ['--env-file', envFile] : []),
-      // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know; the user's --env wins.
-      '--env',
-      `CODEBUILD_BUILD_IMAGE=${options.image}`,
+      // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know.
+      '--build-image',
+      options.image,
       ...(options.env ?? []).flatMap((e) => ['--env', e]),
       ...(options.batch ? ['--batch'] : []),
       ...(options.parallel !== undefined ? ['--parallel', String(options.parallel)] : []),

@@ -4,7 +4,8 @@
  * 1. at once: CodeCommit's refs (remote-refs.ts: the ref advertisement, else `git ls-remote` through our credential
  *    helper) and the source refs (source.ts: fetched from origin with the full history into a private namespace when
  *    the checkout lacks them); the repository's record (GetRepository; CreateRepository with create-repository)
- *    when the refs say it is missing, else while the push runs;
+ *    when the refs say it is missing or when its default branch is needed before the push (a dry run, a repository
+ *    without branches), else while the push runs;
  * 2. the plan (plan.ts), printed, its fast-forward checks and the LFS report reading objects through one
  *    `git cat-file --batch` (objects.ts); rewinds refused with on-rewind: fail; dry-run stops;
  * 3. the changes pushed in batches of at most 4,000 refs (push.ts), per-ref results read from `--porcelain`;
@@ -29,7 +30,7 @@ import {
 import { UserError } from '../common/errors.js';
 import { createGit, credentialHelper, describeArgs, GitError, type Git, type GitSpawner } from './git.js';
 import { findLfs, type LfsFinding } from './lfs.js';
-import { isAncestor, ObjectReader, type ObjectSource } from './objects.js';
+import { isAncestor, ObjectReader, type ObjectSource, type Verdict } from './objects.js';
 import { changes, computePlan, countPlan, type Plan, type PlanEntry } from './plan.js';
 import { batches, parsePorcelain, pushArgs, stagingRefs, succeeded, useStaging } from './push.js';
 import { advertisedRefs } from './remote-refs.js';
@@ -147,9 +148,11 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
 
   log.phase?.(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
-  // CodeCommit's refs and the source's, together. The request goes out first: a process start blocks this thread
-  // for a millisecond or more, and that round trip is what an incremental mirror waits for.
+  // CodeCommit's refs and the source's, together. CodeCommit's are asked first (with credentials from the
+  // environment the request is sent before this yields): a process start blocks this thread for a millisecond or
+  // more, and that round trip is what an incremental mirror waits for.
   const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
+  remoteLookup.catch(() => undefined); // handled below, after the yield
   await new Promise((resolve) => setImmediate(resolve));
   const sourceLookup = readSource(git, {
     token: settings.githubToken,
@@ -161,8 +164,8 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
   const objects = ObjectReader.start(git);
   const [source, remote] = await Promise.allSettled([sourceLookup, remoteLookup]);
   // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
-  // branch is needed before the push only by a repository without branches, otherwise only for the head afterwards,
-  // so on an incremental mirror it is read while the push runs.
+  // branch is needed before the push only by a dry run and a repository without branches, otherwise only for the
+  // head afterwards, so on an incremental mirror it is read while the push runs.
   let repositoryLookup: ReturnType<typeof lookUpRepository> | undefined;
   const repository = () => {
     if (repositoryLookup === undefined) {
@@ -177,8 +180,13 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     if (remote.status === 'fulfilled') {
       remoteRefs = remote.value;
     } else {
-      // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed.
-      ({ created } = await repository());
+      // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed. When
+      // it cannot be read either, git's refusal (credentials, permissions, clock) is the better message.
+      try {
+        ({ created } = await repository());
+      } catch (error) {
+        throw remote.reason instanceof GitRefusal && remote.reason.status !== 404 ? remote.reason : error;
+      }
       if (!created) throw remote.reason;
       remoteRefs = new Map();
     }
@@ -203,8 +211,14 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       lfsLookup,
     ]);
     const plan = unwrap(planned);
-    const lfs = unwrap(found);
     for (const line of planLines(plan)) log.info(line);
+    // The LFS report only informs: when it cannot be made, the mirror goes on and says so.
+    const lfs = found.status === 'fulfilled' ? found.value : [];
+    if (found.status === 'rejected') {
+      log.warning(
+        `could not look for Git LFS pointers: ${String((found.reason as { message?: unknown })?.message ?? found.reason)}`,
+      );
+    }
     for (const line of lfsLines(lfs)) log.warning(line);
 
     const base = {
@@ -422,10 +436,21 @@ async function listRemote(
 type Where = Pick<MirrorSettings, 'repository' | 'region'>;
 
 /** CodeCommit's Git endpoint refusing a request (401, 403) or not knowing the repository (404). */
-function refused(status: number, settings: Where, endpoint: GitEndpoint, cause?: unknown): UserError {
+class GitRefusal extends UserError {
+  constructor(
+    readonly status: number,
+    message: string,
+    options: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+function refused(status: number, settings: Where, endpoint: GitEndpoint, cause?: unknown): GitRefusal {
   const where = `CodeCommit repository "${settings.repository}" in ${settings.region} (${endpoint.baseUrl})`;
-  if (status === 404) return new UserError(`${where} was not found by its Git endpoint (HTTP 404)`, { cause });
-  return new UserError(
+  if (status === 404) return new GitRefusal(404, `${where} was not found by its Git endpoint (HTTP 404)`, { cause });
+  return new GitRefusal(
+    status,
     `${where} refused the git credentials (HTTP ${status}): check that the AWS credentials are valid and allow ` +
       'codecommit:GitPull and codecommit:GitPush on the repository, and that the clock is right ' +
       '(the signed password is good for 15 minutes)',
@@ -456,7 +481,10 @@ async function fastForwards(
   git: Git,
   pairs: ReadonlyArray<{ old: string; new: string }>,
 ): Promise<boolean[]> {
-  const walked = await Promise.all(pairs.map((pair) => isAncestor(objects, pair.old, pair.new)));
+  // A reader that failed leaves the question to merge-base.
+  const walked = await Promise.all(
+    pairs.map((pair) => isAncestor(objects, pair.old, pair.new).catch((): Verdict => 'unknown')),
+  );
   const out: boolean[] = [];
   for (const [i, pair] of pairs.entries()) {
     const verdict = walked[i];

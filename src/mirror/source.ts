@@ -13,6 +13,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { withoutCredentials } from '../common/url.js';
 import { UserError } from '../common/errors.js';
 import { GitError, type Git } from './git.js';
 
@@ -54,7 +55,7 @@ export async function readSource(git: Git, options: SourceOptions): Promise<Sour
   }
   const config = tokenConfig(origin, options);
   options.info(
-    `Fetching the branches and tags of ${displayUrl(origin)}${shallow ? ' with their full history (the checkout is shallow)' : ''}`,
+    `Fetching the branches and tags of ${withoutCredentials(origin)}${shallow ? ' with their full history (the checkout is shallow)' : ''}`,
   );
   const args = [
     'fetch',
@@ -77,7 +78,7 @@ export async function readSource(git: Git, options: SourceOptions): Promise<Sour
   } catch (error) {
     if (error instanceof GitError) {
       throw new UserError(
-        `cannot fetch the branches and tags of ${displayUrl(origin)}: ${error.message.replace(/^git .*? failed /, '')}` +
+        `cannot fetch the branches and tags of ${withoutCredentials(origin)}: ${error.message.replace(/^git .*? failed /, '')}` +
           (options.token ? '' : ' (no github-token was given)'),
         { cause: error },
       );
@@ -159,9 +160,4 @@ export function tokenConfig(origin: string, options: Pick<SourceOptions, 'token'
     [key, ''],
     [key, `AUTHORIZATION: basic ${basic}`],
   ] as const;
-}
-
-/** A URL without any user or password in it, for messages. */
-export function displayUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
 }

@@ -3,6 +3,7 @@
  * and their precedence (§3.3): image (the runner's own environment) < agent variables < buildspec `variables` <
  * parameter-store / secrets-manager < project (env file) < StartBuild overrides (`--env`).
  */
+import { withoutCredentials } from '../common/url.js';
 import { execFile } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,7 +68,7 @@ export interface BuildIdentity {
   readonly sourceVersion?: string;
   readonly resolvedSourceVersion?: string;
   readonly batchIdentifier?: string;
-  /** CODEBUILD_SOURCE_REPO_URL: the source's `remote.origin.url`, credentials removed (redactUrl). */
+  /** CODEBUILD_SOURCE_REPO_URL: the source's `remote.origin.url`, credentials removed (withoutCredentials). */
   readonly sourceRepoUrl?: string;
   /** CODEBUILD_BUILD_IMAGE: the image the build runs in, when it runs in one (`run --image`, the action's image). */
   readonly buildImage?: string;
@@ -185,32 +186,10 @@ export async function gitRemoteUrl(dir: string): Promise<string | undefined> {
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
     });
     const url = stdout.trim();
-    return url === '' ? undefined : redactUrl(url);
+    return url === '' ? undefined : withoutCredentials(url);
   } catch {
     return undefined;
   }
-}
-
-/**
- * A remote URL without credentials: `https://user:token@host/x` → `https://host/x` (for http(s) the user name alone
- * is often a token, so it goes too); other schemes (`ssh://git@host/x`) keep the user name and lose any password.
- * scp-like `git@host:owner/repo.git` and local paths have no password and stay as they are.
- */
-export function redactUrl(url: string): string {
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
-  // scp-like `user:password@host:path` is not something git reads as a password, but never print one anyway.
-  if (scheme === null) return url.replace(/^([^@/:]*):[^@/]*@/, '$1@');
-  const rest = url.slice(scheme[0].length);
-  const authorityEnd = rest.search(/[/?#]/);
-  const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
-  const at = authority.lastIndexOf('@');
-  if (at < 0) return url;
-  const userinfo = authority.slice(0, at);
-  const host = authority.slice(at + 1);
-  const web = /^(https?|ftps?)$/i.test(scheme[1] as string);
-  const colon = userinfo.indexOf(':');
-  const kept = web ? '' : `${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`;
-  return `${scheme[0]}${kept}${host}${authorityEnd < 0 ? '' : rest.slice(authorityEnd)}`;
 }
 
 /**

@@ -5,7 +5,9 @@
  */
 import { CreateRepositoryCommand, GetRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { existsSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { mirror, MirrorError, type MirrorResult } from '../../src/mirror/mirror.js';
 import { WALK_LIMIT } from '../../src/mirror/objects.js';
 import { startGitHubServer, httpBackendAvailable, type GitServer } from '../harness/git-server.js';
@@ -21,6 +23,7 @@ import {
   settings,
   SELF,
   startWorld,
+  TSX,
   type MirrorWorld,
 } from './support.js';
 
@@ -369,6 +372,34 @@ describeGit('prune and rewinds', () => {
     expect(refsOf(cc.dir).get('refs/heads/main')).toBe(rewritten);
   });
 
+  test('an object reader that dies: merge-base decides, the LFS check is skipped with a warning, the mirror goes on', async () => {
+    const source = newRepo(world.dir, `local-${++counter}`);
+    commit(source, { 'a.txt': '1' });
+    const cc = await codecommitRepo();
+    await (
+      await run(source, cc.name)
+    ).promise;
+    const tip = commit(source, { 'a.txt': '2' });
+    const real = recordingSpawner();
+    // `git cat-file --batch` replaced by a command git does not know: the process ends at once.
+    const spawn = ((command: string, args: readonly string[], options: never) =>
+      real(command, args.includes('--batch') ? ['cat-file', '--no-such-option'] : args, options)) as typeof real;
+    const log = recordingLog();
+    const result = await mirror(settings(source, { repository: cc.name }), {
+      codecommit: world.client,
+      env: world.env(),
+      self: SELF,
+      log,
+      spawn,
+    });
+    expect(result.plan.entries).toEqual([expect.objectContaining({ action: 'update', new: tip })]);
+    expect(real.calls.filter((c) => c.args.includes('merge-base'))).toHaveLength(1);
+    expect(log.warnings).toEqual([
+      expect.stringMatching(/^could not look for Git LFS pointers: git cat-file --batch ended/),
+    ]);
+    expect(refsOf(cc.dir).get('refs/heads/main')).toBe(tip);
+  });
+
   test('the repository record is read while an incremental push runs; if it cannot be, the pushed mirror warns', async () => {
     const source = newRepo(world.dir, `local-${++counter}`);
     commit(source, { 'a.txt': '1' });
@@ -517,6 +548,38 @@ describeGit('credentials and repositories', () => {
       expect(world.server.requests.some((r) => r.path.includes(cc.name) && r.status === 403)).toBe(true);
     },
   );
+
+  test('refused by git and the repository record unreadable too: the git refusal is what the user reads', async () => {
+    const source = newRepo(world.dir, `local-${++counter}`);
+    commit(source, { 'a.txt': '1' });
+    const cc = await codecommitRepo();
+    const codecommit = {
+      send: async () => {
+        throw Object.assign(new Error('The security token included in the request is invalid.'), {
+          name: 'UnrecognizedClientException',
+          $metadata: { httpStatusCode: 400 },
+        });
+      },
+    };
+    const error = await rejection(
+      mirror(settings(source, { repository: cc.name }), {
+        codecommit: codecommit as never,
+        env: world.env({ AWS_SECRET_ACCESS_KEY: 'not-the-secret' }),
+        self: SELF,
+        log: recordingLog(),
+      }),
+    );
+    expect(error.message).toContain('refused the git credentials (HTTP 403)');
+  });
+
+  test('git that cannot even be started for ls-remote: a clean rejection, nothing left unhandled', async () => {
+    // In a process of its own: an unhandled rejection ends it with a stack, which jest would not show.
+    const script = path.resolve('test/fixtures/mirror/ls-remote-cannot-start.ts');
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', TSX, script], {
+      encoding: 'utf8',
+    });
+    expect({ stdout, stderr }).toEqual({ stdout: 'rejected: spawn git ENOENT\n', stderr: '' });
+  });
 
   test('a password outside the 15 minutes is refused the same way', async () => {
     const { startCodeCommitGitServer } = await import('../harness/git-server.js');

@@ -9,7 +9,7 @@ import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildspec } from '../../src/buildspec/index.js';
 import type { Buildspec } from '../../src/buildspec/types.js';
-import { redactUrl, reportGroupIdentity } from '../../src/runner/env.js';
+import { reportGroupIdentity } from '../../src/runner/env.js';
 import { runLocalBuild, type LocalBuildDeps, type LocalBuildOptions } from '../../src/runner/run.js';
 import { runtimeVersionLines, spawnProbe } from '../../src/runner/runtimes.js';
 import type { AwsEnvResolver, BuildResult } from '../../src/runner/types.js';
@@ -216,18 +216,6 @@ phases:
   test('unset without a remote (or outside git) and without an image', async () => {
     const { sink } = await localBuild(PRINT);
     expect(sink.outputs()[0]?.output).toBe('repo=<unset> image=<unset>\n');
-  });
-
-  test('redactUrl removes passwords everywhere and the user of http(s) URLs (often a token)', () => {
-    expect(redactUrl('https://user:pw@host.example/o/r.git')).toBe('https://host.example/o/r.git');
-    expect(redactUrl('https://ghp_token@github.com/o/r')).toBe('https://github.com/o/r');
-    expect(redactUrl('http://u:p@h:8080/r?x=@y')).toBe('http://h:8080/r?x=@y');
-    expect(redactUrl('ssh://git:pw@host/o/r.git')).toBe('ssh://git@host/o/r.git');
-    expect(redactUrl('ssh://git@host/o/r.git')).toBe('ssh://git@host/o/r.git');
-    expect(redactUrl('git@github.com:o/r.git')).toBe('git@github.com:o/r.git');
-    expect(redactUrl('me:pw@host:o/r.git')).toBe('me@host:o/r.git');
-    expect(redactUrl('/srv/git/r.git')).toBe('/srv/git/r.git');
-    expect(redactUrl('https://github.com/o/r')).toBe('https://github.com/o/r');
   });
 });
 

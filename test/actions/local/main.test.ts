@@ -199,7 +199,7 @@ artifacts:
     expect(interpretWorkflowLog(h.log()).visible.join('\n')).not.toContain('s3cr3t-value');
   });
 
-  test('with image: the runner inside gets CODEBUILD_BUILD_IMAGE (before the user env, which still wins)', async () => {
+  test('with image: the runner inside gets the image for CODEBUILD_BUILD_IMAGE, the commit and the user env', async () => {
     const ws = workspace({ 'buildspec.yml': BUILDSPEC });
     const runs: string[][] = [];
     const exec: Exec = async (command, args) => {
@@ -219,10 +219,7 @@ artifacts:
     expect(build?.buildStatus).toBe('SUCCEEDED');
     const args = runs[0] ?? [];
     const envs = args.flatMap((a, i) => (args[i - 1] === '--env' && a.includes('=') ? [a] : []));
-    expect(envs).toEqual([
-      'CODEBUILD_BUILD_IMAGE=registry.example/ci/standard:7',
-      'CODEBUILD_SOURCE_VERSION=abc123',
-      'A=1',
-    ]);
+    expect(envs).toEqual(['CODEBUILD_SOURCE_VERSION=abc123', 'A=1']);
+    expect(args[args.indexOf('--build-image') + 1]).toBe('registry.example/ci/standard:7');
   });
 });

@@ -44,6 +44,8 @@ export async function startEmulatorProcess(args: readonly string[] = []): Promis
         if (aws && (git || !wantsGit)) resolve([aws, git]);
       });
       child.once('exit', (code) => reject(new Error(`the emulator exited early (${String(code)}): ${out}${err}`)));
+      const timer = setTimeout(() => reject(new Error(`the emulator did not start in 60 s: ${out}${err}`)), 60_000);
+      timer.unref();
     });
     return {
       child,
