@@ -6,12 +6,16 @@
  *
  * It follows Go's regexp/syntax with the Perl flags that regexp.Compile uses:
  * - what RE2 lacks is an error: lookaround, backreferences, atomic groups, possessive and stacked quantifiers,
- *   (?#…) comments, recursion, \C; so are Go's own syntax errors (unknown escapes, repeat counts over 1000, …);
+ *   (?#…) comments, recursion, \C; so are Go's own syntax errors (unknown escapes, repeat counts over 1000, also
+ *   when multiplied through nested repeats as in (a{100}){20}, …);
  * - the flags (?i) (?m) (?s) (?U), at the start, inline (up to the end of the group) or scoped (?i:…), are applied
  *   while translating: `.`, `^`, `$` and laziness are written out for the flags in force; case-insensitive parts
  *   become JavaScript modifier groups (?i:…), or the `i` flag when the whole pattern is case-insensitive;
  * - Go spellings become JavaScript ones: (?P<name>…), \A, \z, \Q…\E, [[:alpha:]], \pL, \p{Greek}, \x{263a}, octal
  *   \123; `\s` (ASCII whitespace in Go) and `.` (anything but \n in Go) are spelled out because JavaScript's differ;
+ * - `\b` and `\B` stay ASCII-only under (?i), as in Go: with the `i` flag they are written (?-i:\b), because under
+ *   JavaScript's `iu` flags they would count ſ (U+017F) and K (U+212A) as word characters. \w and \W need nothing:
+ *   Go folds them under (?i) (its \w then matches ſ and K too), and so does JavaScript's `iu`;
  * - every literal is escaped for the `u` flag, so one code point is one character, as one rune is in Go.
  */
 
@@ -37,6 +41,13 @@ export function compileRe2(pattern: string): Re2Result {
         'case-insensitive matching for only part of the pattern ((?i) after the start, or (?i:…)) needs RegExp modifier groups, which this Node.js lacks; put (?i) at the very start',
     };
   }
+  if (wholeFold && !MODIFIERS && hasWordBoundary(tree)) {
+    return {
+      ok: false,
+      message:
+        "\\b or \\B under (?i) needs RegExp modifier groups (to keep Go's ASCII-only word boundary), which this Node.js lacks",
+    };
+  }
   const source = renderAlternatives(tree, wholeFold);
   try {
     return { ok: true, regexp: new RegExp(source, wholeFold ? 'iu' : 'u') };
@@ -48,14 +59,21 @@ export function compileRe2(pattern: string): Re2Result {
 // ---- the tree ---------------------------------------------------------------------------------------------------
 
 /**
- * `text`: matches characters, so case folding matters; `plain`: `.` and assertions, where it does not; `group`:
- * `open` is "(", "(?:" or "(?<name>"; `repeat`: a node and its JavaScript quantifier.
+ * `text`: matches characters, so case folding matters; `plain`: `.` and assertions, where it does not (`wordBoundary`
+ * for \b and \B, which must not fold); `group`: `open` is "(", "(?:" or "(?<name>"; `repeat`: a node and its
+ * JavaScript quantifier, with the counts of a {n,m} (max -1 for {n,}) for Go's limit on nested repeats.
  */
 type Node =
   | { readonly type: 'text'; readonly text: string; readonly fold: boolean }
-  | { readonly type: 'plain'; readonly text: string; readonly assertion: boolean }
+  | { readonly type: 'plain'; readonly text: string; readonly assertion: boolean; readonly wordBoundary?: boolean }
   | { readonly type: 'group'; readonly open: string; readonly alternatives: Alternatives }
-  | { readonly type: 'repeat'; readonly node: Node; readonly quantifier: string };
+  | { readonly type: 'repeat'; readonly node: Node; readonly quantifier: string; readonly counts?: RepeatCounts };
+
+interface RepeatCounts {
+  readonly min: number;
+  /** -1: no maximum. */
+  readonly max: number;
+}
 
 type Alternatives = ReadonlyArray<readonly Node[]>;
 
@@ -230,10 +248,17 @@ class Parser {
 
   // ---- repetition -----------------------------------------------------------------------------------------------
 
-  /** Applies *, +, ? or {n,m} (as `quantifier`, in JavaScript syntax) to the last node. */
-  private repeat(nodes: Node[], quantifier: string, written: string): void {
+  /** Applies *, +, ? or {n,m} (as `quantifier`, in JavaScript syntax, and `counts` for {n,m}) to the last node. */
+  private repeat(nodes: Node[], quantifier: string, written: string, counts?: RepeatCounts): void {
     const last =
       nodes.pop() ?? fail(`missing argument to repetition operator "${written}": nothing before it to repeat`);
+    // Go checks the product of nested counts only when this one can copy its operand (a count of 2 or more); below
+    // that it cannot push the product higher than the inner repeats, already checked, made it.
+    if (counts !== undefined && (counts.min >= 2 || counts.max >= 2) && !withinRepeatLimit(counts, last)) {
+      fail(
+        `invalid repeat count ${written}: the product of the nested repeat counts is above Go's limit of ${MAX_REPEAT}`,
+      );
+    }
     const lazyMark = this.peek() === '?';
     if (lazyMark) this.pos++;
     const next = this.peek();
@@ -244,7 +269,7 @@ class Parser {
       );
     }
     const lazy = lazyMark !== this.flags.U;
-    nodes.push({ type: 'repeat', node: last, quantifier: quantifier + (lazy ? '?' : '') });
+    nodes.push({ type: 'repeat', node: last, quantifier: quantifier + (lazy ? '?' : ''), counts });
   }
 
   /** At "{" (taken): a repetition when it is one, else false and "{" is a literal, as in Go. */
@@ -259,7 +284,7 @@ class Parser {
       fail(`invalid repeat count ${written}: the minimum is above the maximum`);
     this.pos = end;
     const quantifier = max === undefined ? `{${min}}` : max < 0 ? `{${min},}` : `{${min},${max}}`;
-    this.repeat(nodes, quantifier, written);
+    this.repeat(nodes, quantifier, written, { min, max: max ?? min });
     return true;
   }
 
@@ -285,7 +310,7 @@ class Parser {
     const assertion = ESCAPED_ASSERTIONS[c];
     if (assertion !== undefined) {
       this.pos++;
-      return [{ type: 'plain', text: assertion, assertion: true }];
+      return [{ type: 'plain', text: assertion, assertion: true, wordBoundary: c === 'b' || c === 'B' }];
     }
     if (c === 'Q') {
       this.pos++;
@@ -374,15 +399,10 @@ class Parser {
       negate = !negate;
       name = name.slice(1);
     }
-    // Go knows "Any", the general categories (L, Lu, …) and the scripts (Greek, Latin, …).
-    const js = name === 'Any' || /^[A-Z][a-z]?$/.test(name) ? name : `Script=${name}`;
-    const text = `\\${negate ? 'P' : 'p'}{${js}}`;
-    try {
-      new RegExp(text, 'u');
-    } catch {
+    const js =
+      unicodeProperty(name) ??
       fail(`unknown Unicode class \\p{${name}}: Go knows general categories such as L or Lu and scripts such as Greek`);
-    }
-    return text;
+    return `\\${negate ? 'P' : 'p'}{${js}}`;
   }
 
   // ---- character classes ---------------------------------------------------------------------------------------
@@ -456,6 +476,56 @@ class Parser {
     }
     this.pos += Array.from(whole).length;
     return renderRanges(caret ? complement(ranges) : ranges);
+  }
+}
+
+/**
+ * A Go \p name as the inside of a JavaScript \p{…}: "Any", else a general category (L, Lu, …), else a script
+ * (Greek, Yi, …), looked up in that order as Go does; undefined when JavaScript knows neither. The name alone cannot
+ * tell them apart (Yi is a script, Lu a category), so each is tried by compiling it.
+ */
+function unicodeProperty(name: string): string | undefined {
+  if (name === 'Any') return name;
+  // Tested in the long form so that a binary property such as Alphabetic (Go has none) does not pass; a name that
+  // passes is a category value, which a lone \p{value} means too.
+  if (compiles(`\\p{General_Category=${name}}`)) return name;
+  if (compiles(`\\p{Script=${name}}`)) return `Script=${name}`;
+  return undefined;
+}
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Go's limit on nested counted repeats: however they nest, no {n,m} may make more than MAX_REPEAT copies of what is
+ * inside it. Each repeat's maximum (its minimum for {n,}) divides the budget left for the repeats inside it; a
+ * repeat with maximum 0 makes no copies, so nothing inside it counts.
+ */
+function withinRepeatLimit(counts: RepeatCounts, operand: Node, budget = MAX_REPEAT): boolean {
+  if (counts.max === 0) return true;
+  const copies = counts.max < 0 ? counts.min : counts.max;
+  if (copies > budget) return false;
+  const left = copies > 0 ? Math.floor(budget / copies) : budget;
+  return countedWithin(operand, left);
+}
+
+function countedWithin(node: Node, budget: number): boolean {
+  switch (node.type) {
+    case 'repeat':
+      // *, + and ? make no counted copies; what they repeat is still checked.
+      return node.counts === undefined
+        ? countedWithin(node.node, budget)
+        : withinRepeatLimit(node.counts, node.node, budget);
+    case 'group':
+      return node.alternatives.every((nodes) => nodes.every((inner) => countedWithin(inner, budget)));
+    default:
+      return true;
   }
 }
 
@@ -603,6 +673,16 @@ function renderSequence(nodes: readonly Node[], wholeFold: boolean): string {
   return folded ? `${out}(?i:${folded})` : out;
 }
 
+function hasWordBoundary(alternatives: Alternatives): boolean {
+  const visit = (node: Node): boolean =>
+    node.type === 'plain'
+      ? node.wordBoundary === true
+      : node.type === 'repeat'
+        ? visit(node.node)
+        : node.type === 'group' && hasWordBoundary(node.alternatives);
+  return alternatives.some((nodes) => nodes.some(visit));
+}
+
 function foldOf(node: Node): boolean | undefined {
   if (node.type === 'text') return node.fold;
   if (node.type === 'repeat') return foldOf(node.node);
@@ -612,8 +692,10 @@ function foldOf(node: Node): boolean | undefined {
 function renderNode(node: Node, wholeFold: boolean): string {
   switch (node.type) {
     case 'text':
-    case 'plain':
       return node.text;
+    case 'plain':
+      // Under the `i` flag JavaScript's \b counts ſ and K as word characters; Go's is ASCII-only whatever the flags.
+      return wholeFold && node.wordBoundary === true ? `(?-i:${node.text})` : node.text;
     case 'group':
       return `${node.open}${renderAlternatives(node.alternatives, wholeFold)})`;
     case 'repeat': {

@@ -12,6 +12,10 @@ function problem(pattern: string): string {
   return result.ok ? `compiled to /${result.regexp.source}/${result.regexp.flags}` : result.message;
 }
 
+/** Letters outside ASCII that case-fold to ASCII ones: ſ (long s) to s, the Kelvin sign K to k. */
+const LONG_S = '\u017f';
+const KELVIN = '\u212a';
+
 /** The failure message aws-cicd run matches the pattern against (spec §4.2/§4.3). */
 const FAILURE = 'Error while executing command: npm ci. Reason: exit status 1';
 
@@ -64,8 +68,41 @@ describe("Go's own syntax errors", () => {
     ['(?P<a>x)(?P<a>y)', /duplicate group name "a"/],
     ['[[:alfa:]]', /unknown character class \[:alfa:\]/],
     ['\\p{Klingon}', /unknown Unicode class \\p\{Klingon\}/],
+    ['\\p{Xy}', /unknown Unicode class \\p\{Xy\}/],
+    ['\\p{Alphabetic}', /unknown Unicode class/],
   ])('%s', (pattern, message) => {
     expect(problem(pattern)).toMatch(message);
+  });
+});
+
+describe("Go's limit of 1000 on nested counted repeats (the product of their counts)", () => {
+  test.each([
+    ['(a{100}){20}', '{20}'],
+    ['(?:a{2,500}){3}', '{3}'],
+    ['(a{1000}b){2,}', '{2,}'],
+    ['((a{10}){10}){11}', '{11}'],
+    ['(a{10}|b{200}){6}', '{6}'],
+    ['(?:(?:a*){50}x){21}', '{21}'],
+    ['(a{100}){20}*', '{20}'],
+  ])('%s is rejected at %s', (pattern, at) => {
+    expect(problem(pattern)).toBe(
+      `invalid repeat count ${at}: the product of the nested repeat counts is above Go's limit of 1000`,
+    );
+  });
+
+  test.each([
+    '(a{100}){10}',
+    '((a{10}){10}){10}',
+    '(a{1000}){0}',
+    '(a{1000}){0,1}',
+    '(a{1000})*',
+    '(a{1000}){1,}',
+    '(a{500}){2}',
+    '(a{501}){1}b{2}',
+    '(a{10,}){100}',
+    '(a{0}){1000}',
+  ])('%s is within it', (pattern) => {
+    expect(compileRe2(pattern).ok).toBe(true);
   });
 });
 
@@ -80,6 +117,11 @@ describe('Go spellings are translated', () => {
     ['\\Q1.5*\\E', '1\\.5\\*', 'u'],
     ['\\x{263a}\\x41\\101', '☺AA', 'u'],
     ['\\pL\\p{Greek}\\PN\\p{^Lu}', '\\p{L}\\p{Script=Greek}\\P{N}\\P{Lu}', 'u'],
+    ['\\p{Yi}[\\P{Yi}\\p{Lu}]', '\\p{Script=Yi}[\\P{Script=Yi}\\p{Lu}]', 'u'],
+    ['\\p{Any}', '\\p{Any}', 'u'],
+    ['\\bx\\b', '\\bx\\b', 'u'],
+    ['(?i)\\bx\\B', '(?-i:\\b)x(?-i:\\B)', 'iu'],
+    ['a(?i)\\bx', 'a\\b(?i:x)', 'u'],
     ['.', '[^\\n]', 'u'],
     ['(?s).', '[^]', 'u'],
     ['(?m)^a$', '(?<![^\\n])a(?![^\\n])', 'u'],
@@ -113,6 +155,18 @@ describe('the translation matches what Go matches', () => {
     ['[[:space:]]', ['\u000b'], ['\u00a0']],
     ['\\Qa+b\\E', ['a+b'], ['aab']],
     ['^.$', ['😀'], ['ab']],
+    ['^\\p{Yi}+$', ['ꀀꀁ'], ['a']],
+    ['^\\P{Yi}$', ['a'], ['ꀀ']],
+    // Go's \b and \B are ASCII-only even under (?i), where its s matches ſ: ſ and K are not word characters.
+    ['(?i)^s\\b', ['s', 's-', `s${LONG_S}`, `S${KELVIN}`], ['ss', 'sk', LONG_S, `${LONG_S}-`]],
+    [`(?i)\\b${LONG_S}`, [`a${LONG_S}`, 's'], [LONG_S, `-${LONG_S}`, 'as']],
+    ['(?i)^s\\B', ['ss', 'S1', LONG_S, `${LONG_S}-`], ['s', `s${LONG_S}`, `s${KELVIN}`]],
+    ['(?i:x)|\\bk', [`${LONG_S}k`, 'x', 'k'], ['ak']],
+    // …but under (?i) Go folds \w and \W (its \w then has ſ and K), as JavaScript's `iu` does.
+    ['(?i)^\\w+$', [`${LONG_S}${KELVIN}_9`], ['-']],
+    ['(?i)^\\W$', ['-'], [LONG_S, KELVIN, 's']],
+    ['(?i)^[^\\w]$', ['-'], [LONG_S, KELVIN]],
+    ['^\\w$', ['a'], [LONG_S, KELVIN]],
   ])('%s', (pattern, yes, no) => {
     const regexp = compiled(pattern);
     for (const text of yes) expect({ text, matched: regexp.test(text) }).toEqual({ text, matched: true });
