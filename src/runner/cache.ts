@@ -119,20 +119,40 @@ export async function hashFileSet(
   patterns: readonly string[],
   cwd: string,
 ): Promise<{ hash: string; files: readonly string[] }> {
+  const files = await matchHashFiles(patterns, cwd);
+  return { hash: await hashFileContents(files, (file) => createReadStream(file)), files };
+}
+
+/**
+ * The files hashFiles hashes, absolute, in hash order (by name relative to `cwd`; links followed). `within`
+ * limits the walk (GlobOptions.within).
+ */
+export async function matchHashFiles(
+  patterns: readonly string[],
+  cwd: string,
+  options: { readonly within?: string } = {},
+): Promise<string[]> {
   const byName = new Map<string, string>();
   for (const pattern of patterns) {
-    for (const f of await globFiles(pattern, cwd, { followSymlinks: true })) byName.set(f.name, f.abs);
+    for (const f of await globFiles(pattern, cwd, { followSymlinks: true, within: options.within })) {
+      byName.set(f.name, f.abs);
+    }
   }
+  return [...byName.keys()].sort(compareNames).map((name) => byName.get(name) as string);
+}
+
+/** hashFiles' digest of files in the given order; `read` yields one file's content (the caller may vet it first). */
+export async function hashFileContents<T>(
+  files: readonly T[],
+  read: (file: T) => AsyncIterable<Uint8Array | string>,
+): Promise<string> {
   const outer = createHash('sha256');
-  const files: string[] = [];
-  for (const name of [...byName.keys()].sort(compareNames)) {
-    const abs = byName.get(name) as string;
+  for (const file of files) {
     const inner = createHash('sha256');
-    for await (const chunk of createReadStream(abs)) inner.update(chunk as Buffer);
+    for await (const chunk of read(file)) inner.update(chunk);
     outer.update(inner.digest());
-    files.push(abs);
   }
-  return { hash: outer.digest('hex'), files };
+  return outer.digest('hex');
 }
 
 function digest(text: string): string {

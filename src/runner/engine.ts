@@ -7,7 +7,7 @@
  * FINALIZING, COMPLETED. Phases that do not run are absent from the result.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Buildspec, Command, NamedValue, Phase, PhaseName } from '../buildspec/types.js';
 import { compileRe2 } from '../buildspec/re2.js';
@@ -145,8 +145,12 @@ class BuildRun {
     } finally {
       clearTimeout(timer);
       this.input.signal?.removeEventListener('abort', onAbort);
-      this.cleanup();
-      await this.hashTool?.close();
+      try {
+        this.cleanup();
+      } finally {
+        // Its listening socket would keep the process alive.
+        await this.hashTool?.close();
+      }
     }
     const finalizing = clock.now();
     this.record('FINALIZING', finalizing, finalizing, 'SUCCEEDED', SUCCESS);
@@ -607,7 +611,11 @@ class BuildRun {
     const end = await this.evalSession.run(`{ cat <<${delimiter}\n${text}\n${delimiter}\n} 2>${shellQuote(errors)}`);
     const output = Buffer.concat(this.evalCapture).toString('utf8');
     this.evalCapture = [];
-    const stderr = readText(errors).trim();
+    const read = readEvalErrors(errors);
+    if ('unreadable' in read) {
+      throw new ShellEvalError(`could not read the error output of the evaluation (${read.unreadable})`);
+    }
+    const stderr = read.text.trim();
     if (end.exitCode !== 0 || stderr !== '') {
       const why = stderr || output.trim() || `exit status ${end.exitCode ?? 'unknown (the shell ended)'}`;
       throw new ShellEvalError(this.mask(why.split('\n').join('; ')));
@@ -651,11 +659,38 @@ export class ShellEvalError extends Error {
   override readonly name = 'ShellEvalError';
 }
 
-function readText(file: string): string {
+/** Most of an evaluation's error output read (the message is one log line). */
+const MAX_EVAL_ERRORS = 64 * 1024;
+
+/**
+ * Reads the error file of an evaluation. The folder it is in is writable by the build (its `run-as` user), and the
+ * runner may be root: a link planted in its place must not be followed (O_NOFOLLOW, then fails with ELOOP), nor a
+ * FIFO block us (O_NONBLOCK), and only a regular file is read, at most MAX_EVAL_ERRORS bytes.
+ */
+export function readEvalErrors(file: string): { text: string } | { unreadable: string } {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // No file: the shell ended before the redirection (its exit status says why).
+    if (code === 'ENOENT') return { text: '' };
+    return { unreadable: code ?? errorMessage(error) };
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return { unreadable: 'not a regular file' };
+    const buffer = Buffer.alloc(MAX_EVAL_ERRORS);
+    let size = 0;
+    while (size < buffer.length) {
+      const n = readSync(fd, buffer, size, buffer.length - size, null);
+      if (n === 0) break;
+      size += n;
+    }
+    return { text: buffer.subarray(0, size).toString('utf8') };
+  } catch (error) {
+    return { unreadable: (error as NodeJS.ErrnoException).code ?? errorMessage(error) };
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -18,7 +18,7 @@
  * the cache) a link found while walking is kept as a link and never walked into. Path components written
  * literally in the pattern (`/tmp/x` where `/tmp` is a link) are always resolved by the OS.
  */
-import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { expandVariables, type EnvLike } from './expand.js';
 
@@ -41,6 +41,13 @@ export interface GlobOptions {
   readonly followSymlinks: boolean;
   /** Absolute paths never matched nor walked into (the output directory, the cache directory). */
   readonly ignore?: readonly string[];
+  /**
+   * Never walk into a directory whose real path is outside this one (a directory link leading out of it, when
+   * following links). For `codebuild-hash-files`, which reads with the runner's rights: a link to `/` must not
+   * make `**\/*` walk the whole file system. Files reached through file links are still matched (the caller
+   * checks them). Unset: no limit (artifacts, reports, cache paths).
+   */
+  readonly within?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -168,10 +175,19 @@ interface Entry {
 class Walker {
   private readonly dirCache = new Map<string, readonly Entry[]>();
   private readonly ignore: ReadonlySet<string>;
+  private readonly within: string | undefined;
   readonly pause = createYielder();
 
   constructor(private readonly options: GlobOptions) {
     this.ignore = new Set((options.ignore ?? []).map((p) => path.resolve(p)));
+    this.within = options.within === undefined ? undefined : (realPath(options.within) ?? path.resolve(options.within));
+  }
+
+  /** False when the real path of `dir` is outside `within` (through a link in it), or cannot be resolved. */
+  mayEnter(dir: string): boolean {
+    if (this.within === undefined) return true;
+    const real = realPath(dir);
+    return real !== undefined && isInside(this.within, real);
   }
 
   /** Children of a directory with their kinds (links resolved when following), sorted by name. */
@@ -262,6 +278,20 @@ async function lstatKind(abs: string, follow: boolean): Promise<Kind> {
   } catch {
     return 'other';
   }
+}
+
+function realPath(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `target` is `root` or beneath it (both absolute, resolved). A name like `..data` is inside. */
+export function isInside(root: string, target: string): boolean {
+  const rel = path.relative(root, target);
+  return !(rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel));
 }
 
 /** The message of any thrown value (also of errors from another realm, where `instanceof Error` fails). */
@@ -379,6 +409,7 @@ async function descend(
   dir: string,
   ancestors: ReadonlySet<string>,
 ): Promise<ReadonlySet<string> | undefined> {
+  if (!walker.mayEnter(dir)) return undefined;
   const id = await walker.identity(dir);
   if (id === undefined) return ancestors;
   if (ancestors.has(id)) return undefined;

@@ -2,12 +2,12 @@
  * `codebuild-hash-files` (spec §3.8) in real builds: in a cache key (`npm-$(codebuild-hash-files package-lock.json)`)
  * and as a phase command, with real files, shells and the local cache; a failing `$(…)` in a key is reported.
  */
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildspec } from '../../src/buildspec/index.js';
 import type { Buildspec } from '../../src/buildspec/types.js';
 import { hashFiles, listCacheEntries } from '../../src/runner/cache.js';
-import { answerHashFiles } from '../../src/runner/hash-files-tool.js';
+import { answerHashFiles, FileSwapped, readVetted, vetFile } from '../../src/runner/hash-files-tool.js';
 import { runLocalBuild } from '../../src/runner/run.js';
 import type { BuildResult } from '../../src/runner/types.js';
 import { RecordingSink, runTestBuild, tempDir, testImage } from './helpers.js';
@@ -159,5 +159,63 @@ describe('codebuild-hash-files as a command', () => {
       stderr: '',
       code: 0,
     });
+  });
+
+  test('directory links leaving the source directory are not walked (nothing beneath them is matched)', async () => {
+    const src = tempDir();
+    const outside = tempDir();
+    writeFileSync(path.join(outside, 'secret.txt'), 'not yours');
+    mkdirSync(path.join(src, 'real'));
+    writeFileSync(path.join(src, 'real', 'a.txt'), 'a');
+    symlinkSync(outside, path.join(src, 'out'));
+    // A link to a directory inside is walked as before.
+    symlinkSync(path.join(src, 'real'), path.join(src, 'alias'));
+    const expected = `${await hashFiles(['alias/a.txt', 'real/a.txt'], src)}\n`;
+    expect(await answerHashFiles(['**/*'], src)).toEqual({ stdout: expected, stderr: '', code: 0 });
+    expect(await answerHashFiles(['out/secret.txt'], src)).toEqual({
+      stdout: '',
+      stderr: 'codebuild-hash-files: no file matches out/secret.txt\n',
+      code: 1,
+    });
+    // cache.paths and the like keep following such links (no `within` there).
+    expect(await hashFiles(['out/secret.txt'], src)).toBe(await hashFiles(['secret.txt'], outside));
+  });
+
+  test('names starting with `..` (Kubernetes `..data` links) are inside the source directory', async () => {
+    const src = tempDir();
+    mkdirSync(path.join(src, '..2024_01_01'));
+    writeFileSync(path.join(src, '..2024_01_01', 'config'), 'c');
+    symlinkSync('..2024_01_01', path.join(src, '..data'));
+    symlinkSync('..data/config', path.join(src, 'config'));
+    expect(await answerHashFiles(['config', '..data/config'], src)).toEqual({
+      stdout: `${await hashFiles(['config', '..data/config'], src)}\n`,
+      stderr: '',
+      code: 0,
+    });
+  });
+
+  test('a file swapped for a link after it was checked is not read', async () => {
+    const src = tempDir();
+    const outside = tempDir();
+    writeFileSync(path.join(outside, 'secret.txt'), 'not yours');
+    const file = path.join(src, 'f.txt');
+    writeFileSync(file, 'mine');
+    const vetted = vetFile(file, src);
+    expect(vetted).toMatchObject({ file, real: file });
+    const read = async (): Promise<string> => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of readVetted(vetted as NonNullable<typeof vetted>)) chunks.push(chunk);
+      return Buffer.concat(chunks).toString('utf8');
+    };
+    expect(await read()).toBe('mine');
+    // Made while f.txt exists, so that it cannot get f.txt's inode number back.
+    writeFileSync(path.join(src, 'other'), 'other');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(src, 'tmp-link'));
+    renameSync(path.join(src, 'tmp-link'), file);
+    await expect(read()).rejects.toThrow(FileSwapped);
+    // Another file in its place (not a link) is refused too: it is not the file checked.
+    renameSync(path.join(src, 'other'), file);
+    await expect(read()).rejects.toThrow(FileSwapped);
+    expect(vetFile(path.join(outside, 'secret.txt'), src)).toBeUndefined();
   });
 });
