@@ -135,9 +135,10 @@ export async function runInImage(options: ContainerRunOptions, deps: ContainerRu
       ...(options.region !== undefined ? ['--region', options.region] : []),
       ...(options.timeoutMinutes !== undefined ? ['--timeout', String(options.timeoutMinutes)] : []),
       ...(envFile !== undefined ? ['--env-file', envFile] : []),
-      // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know.
-      '--build-image',
-      options.image,
+      // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know: as an --env override,
+      // which every version of the runner in an image understands (the user's own --env come after it and win).
+      '--env',
+      `CODEBUILD_BUILD_IMAGE=${options.image}`,
       ...(options.env ?? []).flatMap((e) => ['--env', e]),
       ...(options.batch ? ['--batch'] : []),
       ...(options.parallel !== undefined ? ['--parallel', String(options.parallel)] : []),

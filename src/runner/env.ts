@@ -70,8 +70,6 @@ export interface BuildIdentity {
   readonly batchIdentifier?: string;
   /** CODEBUILD_SOURCE_REPO_URL: the source's `remote.origin.url`, credentials removed (withoutCredentials). */
   readonly sourceRepoUrl?: string;
-  /** CODEBUILD_BUILD_IMAGE: the image the build runs in, when it runs in one (`run --image`, the action's image). */
-  readonly buildImage?: string;
 }
 
 export const LOCAL_ACCOUNT_ID = '000000000000';
@@ -89,7 +87,6 @@ export function makeIdentity(input: {
   resolvedSourceVersion?: string;
   batchIdentifier?: string;
   sourceRepoUrl?: string;
-  buildImage?: string;
 }): BuildIdentity {
   const buildId = `${input.projectName}:${input.uuid}`;
   const region = input.region ?? '';
@@ -121,7 +118,6 @@ export function agentVariables(id: BuildIdentity): Record<string, string> {
   if (id.sourceVersion !== undefined) vars.CODEBUILD_SOURCE_VERSION = id.sourceVersion;
   if (id.batchIdentifier !== undefined) vars.CODEBUILD_BATCH_BUILD_IDENTIFIER = id.batchIdentifier;
   if (id.sourceRepoUrl !== undefined) vars.CODEBUILD_SOURCE_REPO_URL = id.sourceRepoUrl;
-  if (id.buildImage !== undefined && id.buildImage !== '') vars.CODEBUILD_BUILD_IMAGE = id.buildImage;
   if (id.region !== undefined && id.region !== '') {
     vars.AWS_REGION = id.region;
     vars.AWS_DEFAULT_REGION = id.region;

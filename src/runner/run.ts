@@ -60,8 +60,6 @@ export interface LocalBuildOptions {
   readonly signal?: AbortSignal;
   /** The "image" environment. Default: the runner's process.env. */
   readonly image?: NodeJS.ProcessEnv;
-  /** CODEBUILD_BUILD_IMAGE: the container image the build runs in, when it does. */
-  readonly buildImage?: string;
 }
 
 export interface LocalBuildDeps {
@@ -122,7 +120,6 @@ export async function runLocalBuild(options: LocalBuildOptions, deps: LocalBuild
     resolvedSourceVersion: await gitHead(srcDir),
     batchIdentifier: options.batchIdentifier,
     sourceRepoUrl: await gitRemoteUrl(srcDir),
-    buildImage: options.buildImage,
   });
   const workDir = mkdtempSync(path.join(deps.tmpDir ?? scratchRoot(), 'aws-cicd-build-'));
   try {

@@ -134,8 +134,8 @@ test('docker: source at /codebuild/output/src<n>/src, the runner in the image, A
     '/codebuild/local-cache',
     '--timeout',
     '5',
-    '--build-image',
-    'team/build:1',
+    '--env',
+    'CODEBUILD_BUILD_IMAGE=team/build:1',
     '--env',
     'A=1',
   ]);

@@ -31,16 +31,6 @@ artifacts:
 `;
 
 describe('aws-cicd run', () => {
-  test('--build-image sets CODEBUILD_BUILD_IMAGE (what run --image passes to the runner in the container)', async () => {
-    const buildspec =
-      'version: 0.2\nphases:\n  build:\n    commands:\n      - echo "image=${CODEBUILD_BUILD_IMAGE-unset}"\n';
-    const cwd = project({ 'buildspec.yml': buildspec });
-    const withImage = await runCli(['run', '--build-image', 'team/build:1'], { cwd, env: env() });
-    expect(withImage.stdout).toContain('\nimage=team/build:1\n');
-    const without = await runCli(['run'], { cwd, env: env() });
-    expect(without.stdout).toContain('\nimage=unset\n');
-  });
-
   test('runs ./buildspec.yml: CodeBuild log on stdout, status on stderr, exit 0, report and artifacts written', async () => {
     const cwd = project({ 'buildspec.yml': OK, 'vars.env': '# project\nFROM_FILE="file"\n' });
     const run = await runCli(

@@ -1,7 +1,7 @@
 /**
  * Fidelity details of a local build against CodeBuild, with real shells and files: artifact names and checksums in
  * the result and the log, artifact warnings in the log, runtime-versions, secrets copied into exported variables,
- * CODEBUILD_SOURCE_REPO_URL / CODEBUILD_BUILD_IMAGE, and report group names.
+ * CODEBUILD_SOURCE_REPO_URL, and report group names.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -193,29 +193,27 @@ phases:
   });
 });
 
-describe('CODEBUILD_SOURCE_REPO_URL and CODEBUILD_BUILD_IMAGE (spec §6)', () => {
+describe('CODEBUILD_SOURCE_REPO_URL (spec §6)', () => {
   const PRINT = `version: 0.2
 phases:
   build:
     commands:
-      - echo "repo=\${CODEBUILD_SOURCE_REPO_URL-<unset>} image=\${CODEBUILD_BUILD_IMAGE-<unset>}"
+      - echo "repo=\${CODEBUILD_SOURCE_REPO_URL-<unset>}"
 `;
   const git = (cwd: string, ...args: string[]): void => void execFileSync('git', args, { cwd });
 
-  test("the source's origin URL without credentials; the image when the build runs in one", async () => {
+  test("the source's origin URL without credentials", async () => {
     const src = tempDir();
     git(src, 'init', '-q');
     git(src, 'remote', 'add', 'origin', 'https://x-access-token:ghs_SECRET123@github.com/octo/widgets.git');
-    const { sink } = await localBuild(PRINT, { srcDir: src, buildImage: 'aws/codebuild/standard:7.0' });
-    expect(sink.outputs()[0]?.output).toBe(
-      'repo=https://github.com/octo/widgets.git image=aws/codebuild/standard:7.0\n',
-    );
+    const { sink } = await localBuild(PRINT, { srcDir: src });
+    expect(sink.outputs()[0]?.output).toBe('repo=https://github.com/octo/widgets.git\n');
     expect(sink.log).not.toContain('ghs_SECRET123');
   });
 
-  test('unset without a remote (or outside git) and without an image', async () => {
+  test('unset without a remote (or outside git)', async () => {
     const { sink } = await localBuild(PRINT);
-    expect(sink.outputs()[0]?.output).toBe('repo=<unset> image=<unset>\n');
+    expect(sink.outputs()[0]?.output).toBe('repo=<unset>\n');
   });
 });
 

@@ -43,7 +43,6 @@ Options:
                         report and build numbers land on this machine
   --engine ENGINE       with --image: docker, podman or buildah (default: docker when its daemon answers,
                         else podman, else buildah)
-  --build-image NAME    CODEBUILD_BUILD_IMAGE of the build (--image sets it for the runner in the container)
   -h, --help            this help
 
 Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT, STOPPED), 2 usage error or invalid
@@ -72,7 +71,6 @@ export const runCommand: CommandSpec = {
         'dry-run': { type: 'boolean', default: false },
         image: { type: 'string' },
         engine: { type: 'string' },
-        'build-image': { type: 'string' },
       },
       allowPositionals: false,
       strict: true,
@@ -131,7 +129,6 @@ export const runCommand: CommandSpec = {
       timeoutMinutes,
       signal: ctx.signal,
       image: ctx.env,
-      buildImage: values['build-image'],
     };
     const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
     if (values.batch || batchOnly) {

@@ -219,7 +219,10 @@ artifacts:
     expect(build?.buildStatus).toBe('SUCCEEDED');
     const args = runs[0] ?? [];
     const envs = args.flatMap((a, i) => (args[i - 1] === '--env' && a.includes('=') ? [a] : []));
-    expect(envs).toEqual(['CODEBUILD_SOURCE_VERSION=abc123', 'A=1']);
-    expect(args[args.indexOf('--build-image') + 1]).toBe('registry.example/ci/standard:7');
+    expect(envs).toEqual([
+      'CODEBUILD_BUILD_IMAGE=registry.example/ci/standard:7',
+      'CODEBUILD_SOURCE_VERSION=abc123',
+      'A=1',
+    ]);
   });
 });
