@@ -103,7 +103,8 @@ async function runInImage(options, deps) {
             ...(options.region !== undefined ? ['--region', options.region] : []),
             ...(options.timeoutMinutes !== undefined ? ['--timeout', String(options.timeoutMinutes)] : []),
             ...(envFile !== undefined ? ['--env-file', envFile] : []),
-            // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know; the user's --env wins.
+            // The image as CODEBUILD_BUILD_IMAGE (spec §6), which the runner inside cannot know: as an --env override,
+            // which every version of the runner in an image understands (the user's own --env come after it and win).
             '--env',
             `CODEBUILD_BUILD_IMAGE=${options.image}`,
             ...(options.env ?? []).flatMap((e) => ['--env', e]),

@@ -1,8 +1,8 @@
-export const id = 362;
-export const ids = [362,305];
+export const id = 61;
+export const ids = [61,305];
 export const modules = {
 
-/***/ 5362:
+/***/ 4061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1119,6 +1119,31 @@ function code(text) {
     return `<code>${html(text)}</code>`;
 }
 
+;// CONCATENATED MODULE: ./src/common/url.ts
+/**
+ * A remote URL without credentials: `https://user:token@host/x` → `https://host/x` (for http(s) the user name alone
+ * is often a token, so it goes too); other schemes (`ssh://git@host/x`) keep the user name and lose any password.
+ * scp-like `git@host:owner/repo.git` and local paths have no password and stay as they are.
+ */
+function withoutCredentials(url) {
+    const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(url);
+    // scp-like `user:password@host:path` is not something git reads as a password, but never print one anyway.
+    if (scheme === null)
+        return url.replace(/^([^@/:]*):[^@/]*@/, '$1@');
+    const rest = url.slice(scheme[0].length);
+    const authorityEnd = rest.search(/[/?#]/);
+    const authority = authorityEnd < 0 ? rest : rest.slice(0, authorityEnd);
+    const at = authority.lastIndexOf('@');
+    if (at < 0)
+        return url;
+    const userinfo = authority.slice(0, at);
+    const host = authority.slice(at + 1);
+    const web = /^(https?|ftps?)$/i.test(scheme[1]);
+    const colon = userinfo.indexOf(':');
+    const kept = web ? '' : `${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`;
+    return `${scheme[0]}${kept}${host}${authorityEnd < 0 ? '' : rest.slice(authorityEnd)}`;
+}
+
 ;// CONCATENATED MODULE: ./src/mirror/source.ts
 /**
  * The mirror's source: the branches and tags of the checkout's origin (GitHub), with their full history, in the
@@ -1137,6 +1162,7 @@ function code(text) {
 
 
 
+
 const NAMESPACE = 'refs/aws-cicd/mirror/';
 async function readSource(git, options) {
     // The local refs are listed meanwhile: they are the source when there is no origin (and cheap to drop otherwise).
@@ -1151,7 +1177,7 @@ async function readSource(git, options) {
         return { refs: await local, unshallowed: false, cleanup: async () => { } };
     }
     const config = tokenConfig(origin, options);
-    options.info(`Fetching the branches and tags of ${displayUrl(origin)}${shallow ? ' with their full history (the checkout is shallow)' : ''}`);
+    options.info(`Fetching the branches and tags of ${withoutCredentials(origin)}${shallow ? ' with their full history (the checkout is shallow)' : ''}`);
     const args = [
         'fetch',
         '--quiet',
@@ -1173,7 +1199,7 @@ async function readSource(git, options) {
     }
     catch (error) {
         if (error instanceof GitError) {
-            throw new common_errors/* UserError */.yo(`cannot fetch the branches and tags of ${displayUrl(origin)}: ${error.message.replace(/^git .*? failed /, '')}` +
+            throw new common_errors/* UserError */.yo(`cannot fetch the branches and tags of ${withoutCredentials(origin)}: ${error.message.replace(/^git .*? failed /, '')}` +
                 (options.token ? '' : ' (no github-token was given)'), { cause: error });
         }
         throw error;
@@ -1257,10 +1283,6 @@ function tokenConfig(origin, options) {
         [key, `AUTHORIZATION: basic ${basic}`],
     ];
 }
-/** A URL without any user or password in it, for messages. */
-function displayUrl(url) {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
-}
 
 ;// CONCATENATED MODULE: ./src/mirror/mirror.ts
 
@@ -1302,9 +1324,11 @@ async function mirror(settings, deps) {
     const git = gitIn(settings.source);
     const remoteGit = codeCommitGit(git, deps.self, settings.region);
     log.phase?.(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
-    // CodeCommit's refs and the source's, together. The request goes out first: a process start blocks this thread
-    // for a millisecond or more, and that round trip is what an incremental mirror waits for.
+    // CodeCommit's refs and the source's, together. CodeCommit's are asked first (with credentials from the
+    // environment the request is sent before this yields): a process start blocks this thread for a millisecond or
+    // more, and that round trip is what an incremental mirror waits for.
     const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
+    remoteLookup.catch(() => undefined); // handled below, after the yield
     await new Promise((resolve) => setImmediate(resolve));
     const sourceLookup = readSource(git, {
         token: settings.githubToken,
@@ -1316,8 +1340,8 @@ async function mirror(settings, deps) {
     const objects = ObjectReader.start(git);
     const [source, remote] = await Promise.allSettled([sourceLookup, remoteLookup]);
     // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
-    // branch is needed before the push only by a repository without branches, otherwise only for the head afterwards,
-    // so on an incremental mirror it is read while the push runs.
+    // branch is needed before the push only by a dry run and a repository without branches, otherwise only for the
+    // head afterwards, so on an incremental mirror it is read while the push runs.
     let repositoryLookup;
     const repository = () => {
         if (repositoryLookup === undefined) {
@@ -1333,8 +1357,14 @@ async function mirror(settings, deps) {
             remoteRefs = remote.value;
         }
         else {
-            // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed.
-            ({ created } = await repository());
+            // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed. When
+            // it cannot be read either, git's refusal (credentials, permissions, clock) is the better message.
+            try {
+                ({ created } = await repository());
+            }
+            catch (error) {
+                throw remote.reason instanceof GitRefusal && remote.reason.status !== 404 ? remote.reason : error;
+            }
             if (!created)
                 throw remote.reason;
             remoteRefs = new Map();
@@ -1359,9 +1389,13 @@ async function mirror(settings, deps) {
             lfsLookup,
         ]);
         const plan = unwrap(planned);
-        const lfs = unwrap(found);
         for (const line of planLines(plan))
             log.info(line);
+        // The LFS report only informs: when it cannot be made, the mirror goes on and says so.
+        const lfs = found.status === 'fulfilled' ? found.value : [];
+        if (found.status === 'rejected') {
+            log.warning(`could not look for Git LFS pointers: ${String(found.reason?.message ?? found.reason)}`);
+        }
         for (const line of lfsLines(lfs))
             log.warning(line);
         const base = {
@@ -1552,11 +1586,18 @@ async function listRemote(git, url, settings, endpoint, deps) {
     return refs;
 }
 /** CodeCommit's Git endpoint refusing a request (401, 403) or not knowing the repository (404). */
+class GitRefusal extends common_errors/* UserError */.yo {
+    status;
+    constructor(status, message, options) {
+        super(message, options);
+        this.status = status;
+    }
+}
 function refused(status, settings, endpoint, cause) {
     const where = `CodeCommit repository "${settings.repository}" in ${settings.region} (${endpoint.baseUrl})`;
     if (status === 404)
-        return new common_errors/* UserError */.yo(`${where} was not found by its Git endpoint (HTTP 404)`, { cause });
-    return new common_errors/* UserError */.yo(`${where} refused the git credentials (HTTP ${status}): check that the AWS credentials are valid and allow ` +
+        return new GitRefusal(404, `${where} was not found by its Git endpoint (HTTP 404)`, { cause });
+    return new GitRefusal(status, `${where} refused the git credentials (HTTP ${status}): check that the AWS credentials are valid and allow ` +
         'codecommit:GitPull and codecommit:GitPush on the repository, and that the clock is right ' +
         '(the signed password is good for 15 minutes)', { cause });
 }
@@ -1580,7 +1621,8 @@ function gitFailure(error, settings, endpoint) {
  * either.
  */
 async function fastForwards(objects, git, pairs) {
-    const walked = await Promise.all(pairs.map((pair) => isAncestor(objects, pair.old, pair.new)));
+    // A reader that failed leaves the question to merge-base.
+    const walked = await Promise.all(pairs.map((pair) => isAncestor(objects, pair.old, pair.new).catch(() => 'unknown')));
     const out = [];
     for (const [i, pair] of pairs.entries()) {
         const verdict = walked[i];
