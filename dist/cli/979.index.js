@@ -1013,9 +1013,11 @@ async function mirror(settings, deps) {
         mask: (v) => log.mask(v),
         info: (m) => log.info(m),
     });
-    // Started while the lookups run, so the plan's questions about objects cost no process start.
+    // Started once the source's refs are read, while CodeCommit's may still be on their way, so the plan's questions
+    // about objects cost no process start.
+    const [source] = await Promise.allSettled([sourceLookup]);
     const objects = ObjectReader.start(git);
-    const [source, remote] = await Promise.allSettled([sourceLookup, remoteLookup]);
+    const [remote] = await Promise.allSettled([remoteLookup]);
     // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
     // branch is needed before the push only by a dry run and a repository without branches, otherwise only for the
     // head afterwards, so on an incremental mirror it is read while the push runs.
