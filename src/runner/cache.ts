@@ -111,16 +111,7 @@ export function defaultCacheDir(env: EnvLike): string {
  * (hash-files-tool.ts) fails instead, so a mistyped file name cannot freeze a cache key.
  */
 export async function hashFiles(patterns: readonly string[], cwd: string): Promise<string> {
-  return (await hashFileSet(patterns, cwd)).hash;
-}
-
-/** hashFiles, also returning the absolute paths of the files hashed (path order). */
-export async function hashFileSet(
-  patterns: readonly string[],
-  cwd: string,
-): Promise<{ hash: string; files: readonly string[] }> {
-  const files = await matchHashFiles(patterns, cwd);
-  return { hash: await hashFileContents(files, (file) => createReadStream(file)), files };
+  return hashFileContents(await matchHashFiles(patterns, cwd), (file) => createReadStream(file));
 }
 
 /**

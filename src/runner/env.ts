@@ -158,34 +158,30 @@ export function mergeEnvironment(layers: EnvironmentLayers): Record<string, stri
 
 const execFileAsync = promisify(execFile);
 
-/** HEAD's commit when `dir` is in a git work tree; undefined otherwise (no git, not a repository, no commit). */
-export async function gitHead(dir: string): Promise<string | undefined> {
+/** A git command's trimmed output in `dir`; undefined when it fails (no git, not a repository, nothing there). */
+async function gitOutput(dir: string, args: readonly string[]): Promise<string | undefined> {
   try {
-    const { stdout } = await execFileAsync('git', ['rev-parse', '--verify', '--quiet', 'HEAD'], {
+    const { stdout } = await execFileAsync('git', [...args], {
       cwd: dir,
       timeout: 10_000,
       env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
     });
-    const sha = stdout.trim();
-    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+    return stdout.trim();
   } catch {
     return undefined;
   }
 }
 
+/** HEAD's commit when `dir` is in a git work tree; undefined otherwise (no git, not a repository, no commit). */
+export async function gitHead(dir: string): Promise<string | undefined> {
+  const sha = await gitOutput(dir, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  return sha !== undefined && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+
 /** The source's `remote.origin.url`, credentials removed; undefined when it has none (or git is missing). */
 export async function gitRemoteUrl(dir: string): Promise<string | undefined> {
-  try {
-    const { stdout } = await execFileAsync('git', ['config', '--get', 'remote.origin.url'], {
-      cwd: dir,
-      timeout: 10_000,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-    });
-    const url = stdout.trim();
-    return url === '' ? undefined : withoutCredentials(url);
-  } catch {
-    return undefined;
-  }
+  const url = await gitOutput(dir, ['config', '--get', 'remote.origin.url']);
+  return url ? withoutCredentials(url) : undefined;
 }
 
 /**

@@ -17,7 +17,7 @@
  *   not enter directory links that leave the source directory (what is beneath them is not matched).
  * - Patterns that match no file at all: exit status 1 and a message on stderr. A mistyped name would otherwise give
  *   the hash of nothing, a constant key, and the first cache would be restored forever.
- * - Output: the 64 hex digits and a newline (see hashFileSet for what is hashed).
+ * - Output: the 64 hex digits and a newline (see hashFiles in cache.ts for what is hashed).
  */
 import {
   accessSync,

@@ -107,6 +107,7 @@ export async function runLocalBuild(options: LocalBuildOptions, deps: LocalBuild
   const cacheDir = path.resolve(srcDir, options.cacheDir ?? defaultCacheDir(image));
   const clock = deps.clock ?? systemClock;
   const startTime = clock.now();
+  const [resolvedSourceVersion, sourceRepoUrl] = await Promise.all([gitHead(srcDir), gitRemoteUrl(srcDir)]);
   const identity = makeIdentity({
     projectName,
     uuid: (deps.uuid ?? randomUUID)(),
@@ -117,9 +118,9 @@ export async function runLocalBuild(options: LocalBuildOptions, deps: LocalBuild
     startTime,
     srcDir,
     sourceVersion: options.sourceVersion,
-    resolvedSourceVersion: await gitHead(srcDir),
+    resolvedSourceVersion,
     batchIdentifier: options.batchIdentifier,
-    sourceRepoUrl: await gitRemoteUrl(srcDir),
+    sourceRepoUrl,
   });
   const workDir = mkdtempSync(path.join(deps.tmpDir ?? scratchRoot(), 'aws-cicd-build-'));
   try {
