@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { escapeData, escapeProperty } from '../../common/workflow-commands.js';
+import { escapeData, escapeProperty } from '../common/workflow-commands.js';
 
 export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();

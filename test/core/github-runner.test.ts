@@ -2,14 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  appendSummary,
-  getInput,
-  getState,
-  saveState,
-  setFailed,
-  setOutput,
-} from '../../../src/actions/build/runner-io.js';
+import { appendSummary, getInput, getState, saveState, setFailed, setOutput } from '../../src/core/github-runner.js';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(tmpdir(), 'aws-cicd-runner-io-'))));
