@@ -166,3 +166,8 @@ export function toUserError(err: unknown, prefix?: string): Error {
   const reason = describeAwsError(err);
   return new UserError(prefix ? `${prefix}: ${reason}` : reason, { cause: err });
 }
+
+/** Why a call failed, in one line: an AWS error's reason, or any error's message. */
+export function reasonOf(error: unknown): string {
+  return isAwsError(error) ? describeAwsError(error) : error instanceof Error ? error.message : String(error);
+}

@@ -5,6 +5,7 @@
  * sleep itself before handing out the next token; that is where the injectable `sleep` goes.
  */
 import type { RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from '@smithy/types';
+import { UserError } from '../common/errors.js';
 import { isConnectionError, isThrottling } from './errors.js';
 
 export type Sleep = (ms: number) => Promise<void>;
@@ -102,4 +103,19 @@ export class BackoffRetryStrategy implements RetryStrategyV2 {
     if (retryAfter === undefined) return jittered;
     return Math.max(jittered, Math.min(cap, retryAfter.getTime() - Date.now()));
   }
+}
+
+/** Throttling or a lost connection that outlived the SDK's retries: worth trying again later. */
+export function isTransient(error: unknown): boolean {
+  return !(error instanceof UserError) && (isThrottling(error) || isConnectionError(error));
+}
+
+/**
+ * The back-off of a status read that failed in passing (throttling, a lost connection) after the SDK's own retries:
+ * the project's jittered delay for the `failures`-th failure in a row; undefined (final) for anything else.
+ */
+export function statusRetry(random?: () => number): (error: unknown, failures: number) => number | undefined {
+  const backoff = new BackoffRetryStrategy({ maxAttempts: 1, ...(random !== undefined ? { random } : {}) });
+  return (error, failures) =>
+    isTransient(error) ? backoff.delay(Math.min(failures - 1, 6), isThrottling(error)) : undefined;
 }

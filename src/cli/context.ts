@@ -1,6 +1,7 @@
+import { TerminalReporter } from '../core/reporters/terminal.js';
 /** What a CLI command may touch: injected so tests run commands in-process. */
 export interface CliContext {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean; once?(event: 'drain', listener: () => void): unknown };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
@@ -22,4 +23,19 @@ export interface CommandSpec {
 export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   const noColour = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   return Boolean(stream.isTTY) && !noColour && env.TERM !== 'dumb';
+}
+
+/**
+ * The Reporter of a command: the phase view and closing table on a terminal (stdout a TTY, TERM not dumb), the log
+ * verbatim when piped; our lines on stderr as `prefix: …`.
+ */
+export function terminalReporter(ctx: CliContext, prefix = 'aws-cicd'): TerminalReporter {
+  return new TerminalReporter({
+    stdout: ctx.stdout,
+    stderr: ctx.stderr,
+    rich: Boolean(ctx.stdout.isTTY) && ctx.env.TERM !== 'dumb',
+    colour: useColour(ctx.stdout, ctx.env),
+    prefix,
+    debug: Boolean(ctx.env.AWS_CICD_DEBUG),
+  });
 }

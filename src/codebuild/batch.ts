@@ -4,16 +4,17 @@
  * identifier (the output prefixes them `[identifier] `); a status line says when each child starts and how it ended.
  */
 import type { Build, BuildBatch } from '../aws/codebuild.js';
-import { formatDuration } from '../actions/common/build-summary.js';
+import { formatDuration } from '../core/duration.js';
+import { Tail } from '../core/reporter.js';
+import { readLogLine } from '../runner/log.js';
 import {
-  watchCancel,
-  Tail,
+  watchTargetCancel,
   type ChildOutcome,
   type FollowDeps,
   type FollowResult,
   type LogsOption,
 } from './context.js';
-import { StatusPoller } from './follow.js';
+import { buildStatusPoller } from './follow.js';
 import { idFromArn, logStreamOf } from './links.js';
 import { LogFollower } from './logs.js';
 import { failedPhase, phaseReason } from './report.js';
@@ -55,7 +56,7 @@ export async function followBatch(id: string, logs: LogsOption, deps: FollowDeps
       const childId = idFromArn(arn);
       if (children.has(childId)) continue;
       children.set(childId, { identifier: group.identifier, id: childId, tail: new Tail(), done: false });
-      deps.output.status(`[${group.identifier}] started build ${childId}`);
+      deps.reporter.info(`[${group.identifier}] started build ${childId}`);
     }
   };
 
@@ -70,12 +71,14 @@ export async function followBatch(id: string, logs: LogsOption, deps: FollowDeps
           mode: logs,
           onLine: (event) => {
             child.tail.push(event.message);
-            deps.output.line(event.message, child.identifier);
+            const text = event.message.replace(/\r?\n$/, '');
+            const mark = readLogLine(text);
+            deps.reporter.line({ text, source: child.identifier, ...(mark !== undefined ? { mark } : {}) });
             poller.activity();
           },
           clock: deps.clock,
           sleep: deps.sleep,
-          logger: deps.logger,
+          reporter: deps.reporter,
           random: deps.random,
           poll: deps.tuning?.poll,
           overlapMs: deps.tuning?.overlapMs,
@@ -87,12 +90,12 @@ export async function followBatch(id: string, logs: LogsOption, deps: FollowDeps
     if (build.buildComplete && !child.done) {
       child.done = true;
       child.finished = (child.follower?.finish(build.endTime?.getTime()) ?? Promise.resolve()).then(() =>
-        deps.output.status(childStatusLine(child.identifier, build)),
+        deps.reporter.info(childStatusLine(child.identifier, build)),
       );
     }
   };
 
-  const poller: StatusPoller<BatchSnapshot> = new StatusPoller<BatchSnapshot>({
+  const poller = buildStatusPoller<BatchSnapshot>({
     read: async () => {
       const batch = await deps.codebuild.getBuildBatch(id);
       if (batch === undefined) return undefined;
@@ -110,14 +113,14 @@ export async function followBatch(id: string, logs: LogsOption, deps: FollowDeps
     subject: `batch build ${id}`,
     clock: deps.clock,
     sleep: deps.sleep,
-    logger: deps.logger,
+    reporter: deps.reporter,
     random: deps.random,
     intervals: deps.tuning?.status,
     stop: () => cancel.expired(),
   });
 
   // After the poller: a cancel that already happened nudges it at once.
-  const cancel = watchCancel(deps, { kind: 'batch', id }, () => poller.nudge());
+  const cancel = watchTargetCancel(deps, { kind: 'batch', id }, () => poller.nudge());
   let batch: BuildBatch;
   try {
     batch = (await poller.run()).batch;
@@ -143,8 +146,7 @@ export async function followBatch(id: string, logs: LogsOption, deps: FollowDeps
 export function childStatusLine(identifier: string, build: Build): string {
   const start = build.startTime?.getTime();
   const end = build.endTime?.getTime();
-  const took =
-    start !== undefined && end !== undefined ? ` in ${formatDuration(Math.round((end - start) / 1000))}` : '';
+  const took = start !== undefined && end !== undefined ? ` in ${formatDuration(end - start)}` : '';
   const failed = failedPhase(build);
   const why = failed
     ? `: ${failed.phaseType} ${failed.phaseStatus}${phaseReason(failed) ? ` (${phaseReason(failed)})` : ''}`

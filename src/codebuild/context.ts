@@ -1,22 +1,15 @@
-/** What following a build or batch takes and gives: collaborators, output, outcome, and cancellation. */
+/** What following a build or batch takes and gives: collaborators, the Reporter, the outcome, and cancellation. */
 import type { Build, BuildBatch, CodeBuildApi } from '../aws/codebuild.js';
 import type { LogsApi } from '../aws/logs.js';
-import type { StatusIntervals } from './follow.js';
+import { watchCancel, type CancelWatch } from '../core/cancel.js';
+import type { StatusIntervals } from '../core/poll.js';
+import type { Reporter } from '../core/reporter.js';
+import type { Clock, Sleep } from '../core/time.js';
 import type { LogFollowerOptions, LogFollowerStats } from './logs.js';
 import { stopTarget, type StopTarget } from './stop.js';
-import { systemClock, type Clock, type Logger, type Sleep } from './types.js';
+import type { LogsOption } from './types.js';
 
-export type LogsOption = 'live' | 'poll' | 'off';
-
-/** Where a followed build's text goes: the action (groups, stop-commands) or the CLI (plain). */
-export interface BuildOutput {
-  /** One log line; `child` is the batch identifier of the build it comes from. */
-  line(text: string, child?: string): void;
-  /** A line of ours: build started, queued, a child finished… */
-  status(text: string): void;
-  /** The (single) build's log is over: close what is open. */
-  logEnd?(): void;
-}
+export type { LogsOption } from './types.js';
 
 export interface FollowTuning {
   readonly status?: Partial<StatusIntervals>;
@@ -30,8 +23,8 @@ export interface FollowTuning {
 export interface FollowDeps {
   readonly codebuild: CodeBuildApi;
   readonly logs: LogsApi;
-  readonly output: BuildOutput;
-  readonly logger: Logger;
+  /** Where the log lines (with their marks), our status lines and warnings go. */
+  readonly reporter: Reporter;
   readonly clock?: Clock;
   readonly sleep?: Sleep;
   readonly random?: () => number;
@@ -39,12 +32,14 @@ export interface FollowDeps {
   readonly cancel?: AbortSignal;
   /** False: a cancel only stops following (`aws-cicd logs --follow`), the build runs on. Default true. */
   readonly cancelStopsBuild?: boolean;
+  /** The build was started elsewhere, maybe long ago: the first status shows where it is now, not its past phases. */
+  readonly attached?: boolean;
   readonly tuning?: FollowTuning;
 }
 
 export interface BuildOutcome {
   readonly build: Build;
-  /** The last lines of its log (at most 20), for the failure annotation. */
+  /** The last lines of its log (at most 20), for the failure's context. */
   readonly lastLines: readonly string[];
   readonly logs?: LogFollowerStats;
 }
@@ -68,56 +63,24 @@ export type FollowResult =
       readonly statusCalls: number;
     };
 
-export const TAIL_LINES = 20;
-export const DEFAULT_CANCEL_GRACE_MS = 5000;
-
-/** The last `size` lines. */
-export class Tail {
-  private readonly items: string[] = [];
-
-  constructor(private readonly size = TAIL_LINES) {}
-
-  push(line: string): void {
-    this.items.push(line.length > 4096 ? line.slice(0, 4096) + '…' : line.replace(/\r?\n$/, ''));
-    if (this.items.length > this.size) this.items.shift();
-  }
-
-  lines(): string[] {
-    return [...this.items];
-  }
-}
-
 /**
  * Cancellation of a followed target: when `deps.cancel` aborts, StopBuild/StopBuildBatch goes out at once and
- * `onCancel` runs (poll the status now); `expired()` turns true `cancelGraceMs` later by the clock: stop following,
- * even if the build has not reached STOPPED by then. With `cancelStopsBuild: false` nothing is stopped and
- * `expired()` is true at once.
+ * `onCancel` runs (read the status now); `expired()` turns true `cancelGraceMs` later: stop following, even if the
+ * build has not reached STOPPED by then. With `cancelStopsBuild: false` nothing is stopped and following ends at once.
  */
-export function watchCancel(deps: FollowDeps, target: StopTarget, onCancel: () => void) {
-  const clock = deps.clock ?? systemClock;
-  const grace = deps.cancelStopsBuild === false ? 0 : (deps.tuning?.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS);
-  let cancelledAt: number | undefined;
-  let stopping: Promise<void> = Promise.resolve();
-  const cancel = (): void => {
-    cancelledAt = clock();
-    if (deps.cancelStopsBuild !== false) {
-      deps.output.status(`Cancelled: stopping ${target.kind === 'batch' ? 'batch build' : 'build'} ${target.id}`);
-      stopping = stopTarget(deps.codebuild, target).then((result) => {
-        if (result.stopped) deps.output.status(`Stop requested for ${target.id}`);
-        else deps.logger.warning(`could not stop ${target.id}: ${result.reason}`);
-      });
-    }
-    onCancel();
-  };
-  if (deps.cancel?.aborted) cancel();
-  else deps.cancel?.addEventListener('abort', cancel, { once: true });
-  return {
-    cancelled: (): boolean => cancelledAt !== undefined,
-    expired: (): boolean => cancelledAt !== undefined && clock() - cancelledAt >= grace,
-    /** Waits for a stop request in flight and lets go of the listener. */
-    async dispose(): Promise<void> {
-      deps.cancel?.removeEventListener('abort', cancel);
-      await stopping;
+export function watchTargetCancel(deps: FollowDeps, target: StopTarget, onCancel: () => void): CancelWatch {
+  const what = target.kind === 'batch' ? 'batch build' : 'build';
+  return watchCancel({
+    signal: deps.cancel,
+    stops: deps.cancelStopsBuild !== false,
+    clock: deps.clock,
+    graceMs: deps.tuning?.cancelGraceMs,
+    onCancel,
+    stop: async () => {
+      deps.reporter.info(`Cancelled: stopping ${what} ${target.id}`);
+      const result = await stopTarget(deps.codebuild, target);
+      if (result.stopped) deps.reporter.info(`Stop requested for ${target.id}`);
+      else deps.reporter.warning(`could not stop ${target.id}: ${result.reason}`);
     },
-  };
+  });
 }

@@ -20,9 +20,13 @@
  */
 import type { LiveTailMessage, LogEvent, LogsApi, LogStreamRef } from '../aws/logs.js';
 import { isNotFound, isThrottling } from '../aws/errors.js';
-import { BackoffRetryStrategy } from '../aws/retry.js';
+import { BackoffRetryStrategy, isTransient } from '../aws/retry.js';
 import { UserError } from '../common/errors.js';
-import { isTransient, realSleep, silentLogger, systemClock, type Clock, type Logger, type Sleep } from './types.js';
+import { silentReporter, type Reporter } from '../core/reporter.js';
+import { realSleep, systemClock, type Clock, type Sleep } from '../core/time.js';
+
+/** What the follower says about itself: fallbacks, retries, lines that may be missing. */
+type Notes = Pick<Reporter, 'info' | 'warning' | 'debug'>;
 
 export type LogsMode = 'live' | 'poll';
 
@@ -35,7 +39,7 @@ export interface LogFollowerOptions {
   readonly onLine: (event: LogEvent) => void;
   readonly clock?: Clock;
   readonly sleep?: Sleep;
-  readonly logger?: Logger;
+  readonly reporter?: Notes;
   /** [0, 1) jitter source of the back-off. */
   readonly random?: () => number;
   /** Poll interval bounds: `minMs` while lines flow, growing by `factor` per idle poll up to `maxMs`. */
@@ -163,7 +167,7 @@ type SessionEnd = 'finishing' | 'sampled' | 'ended';
 export class LogFollower {
   private readonly clock: Clock;
   private readonly sleep: Sleep;
-  private readonly logger: Logger;
+  private readonly logger: Notes;
   private readonly backoff: BackoffRetryStrategy;
   private readonly poll: { minMs: number; maxMs: number; factor: number };
   private readonly overlapMs: number;
@@ -183,7 +187,7 @@ export class LogFollower {
   constructor(private readonly options: LogFollowerOptions) {
     this.clock = options.clock ?? systemClock;
     this.sleep = options.sleep ?? realSleep;
-    this.logger = options.logger ?? silentLogger;
+    this.logger = options.reporter ?? silentReporter;
     this.backoff = new BackoffRetryStrategy({ maxAttempts: 1, random: options.random });
     this.poll = { ...DEFAULT_POLL, ...options.poll };
     this.overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;

@@ -3,7 +3,9 @@
  * the last lines of the log, and the job summary (phase table and Mermaid gantt chart of build-summary.ts).
  */
 import type { Build } from '../aws/codebuild.js';
-import { buildSummaryMarkdown, formatDuration, type PhaseLike } from '../actions/common/build-summary.js';
+import { formatDuration } from '../core/duration.js';
+import type { Failure } from '../core/reporter.js';
+import { buildSummaryMarkdown, type PhaseLike } from '../core/summary.js';
 import type { BuildOutcome, FollowResult } from './context.js';
 import { batchConsoleUrl, buildConsoleUrl, buildLogsUrl } from './links.js';
 
@@ -85,25 +87,25 @@ function phasesJson(phases: readonly PhaseLike[]) {
   }));
 }
 
-/** Why one build failed: its failed phase and context, and the last lines of its log. */
-export function buildFailure(outcome: BuildOutcome, identifier?: string): { title: string; message: string } {
+/** Why one build failed: its failed phase and context; the last lines of its log as the failure's context. */
+export function buildFailure(outcome: BuildOutcome, identifier?: string): Failure {
   const build = outcome.build;
   const failed = failedPhase(build);
   const who = identifier === undefined ? 'Build' : `[${identifier}] build`;
   const title = failed ? `${failed.phaseType} ${failed.phaseStatus}` : `build ${build.buildStatus ?? 'UNKNOWN'}`;
   const reason = failed ? phaseReason(failed) : '';
-  const body = [
+  const message =
     `${who} ${build.id ?? ''} ${build.buildStatus ?? 'UNKNOWN'}` +
-      (failed ? ` in phase ${failed.phaseType}${reason ? `: ${reason}` : ''}` : ''),
-  ];
-  if (outcome.lastLines.length > 0) {
-    body.push('', `Last ${outcome.lastLines.length} lines of the log:`, ...outcome.lastLines);
-  }
-  return { title: identifier === undefined ? title : `${identifier}: ${title}`, message: body.join('\n') };
+    (failed ? ` in phase ${failed.phaseType}${reason ? `: ${reason}` : ''}` : '');
+  return {
+    title: identifier === undefined ? title : `${identifier}: ${title}`,
+    message,
+    ...(outcome.lastLines.length > 0 ? { context: outcome.lastLines } : {}),
+  };
 }
 
 /** The failures of a result (none when it succeeded): one per failed build of a batch. */
-export function failures(result: FollowResult): Array<{ title: string; message: string }> {
+export function failures(result: FollowResult): Failure[] {
   if (result.kind === 'build') {
     return result.outcome.build.buildStatus === 'SUCCEEDED' ? [] : [buildFailure(result.outcome)];
   }
@@ -160,7 +162,8 @@ export function summaryMarkdown(result: FollowResult): string {
     const b = c.build;
     const start = b.startTime?.getTime();
     const end = b.endTime?.getTime();
-    const took = start !== undefined && end !== undefined ? formatDuration(Math.round((end - start) / 1000)) : '';
+    const took =
+      start !== undefined && end !== undefined ? formatDuration(Math.round((end - start) / 1000) * 1000) : '';
     const failed = failedPhase(b);
     const link = buildLogsUrl(b);
     return (

@@ -3,9 +3,11 @@
  * saying the last phase completed makes the status poll at once, so the follow ends right after the build does.
  */
 import type { Build } from '../aws/codebuild.js';
-import { formatDuration } from '../actions/common/build-summary.js';
-import { watchCancel, Tail, type FollowDeps, type FollowResult, type LogsOption } from './context.js';
-import { phaseEvents, StatusPoller } from './follow.js';
+import { formatDuration } from '../core/duration.js';
+import { Tail } from '../core/reporter.js';
+import { readLogLine } from '../runner/log.js';
+import { watchTargetCancel, type FollowDeps, type FollowResult, type LogsOption } from './context.js';
+import { buildStatusPoller, phaseEvents } from './follow.js';
 import { logStreamOf } from './links.js';
 import { LogFollower } from './logs.js';
 
@@ -16,6 +18,7 @@ export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
 const EARLY_PHASES = new Set(['QUEUED', 'PROVISIONING']);
 
 export async function followSingleBuild(id: string, logs: LogsOption, deps: FollowDeps): Promise<FollowResult> {
+  const { reporter } = deps;
   const tail = new Tail();
   // Set from the poller's callback once CodeBuild names the log stream.
   const log: { follower?: LogFollower } = {};
@@ -28,7 +31,7 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
     if (stream === undefined) {
       if (build.logs?.cloudWatchLogs?.status === 'DISABLED' && !saidNoLogs) {
         saidNoLogs = true;
-        deps.output.status('The project writes no CloudWatch Logs, so only the status is followed');
+        reporter.info('The project writes no CloudWatch Logs, so only the status is followed');
       }
       return;
     }
@@ -38,13 +41,15 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
       mode: logs,
       onLine: (event) => {
         tail.push(event.message);
-        deps.output.line(event.message);
+        const text = event.message.replace(/\r?\n$/, '');
+        const mark = readLogLine(text);
+        reporter.line(mark === undefined ? { text } : { text, mark });
         poller.activity();
         if (LAST_PHASE_DONE.test(event.message)) poller.nudge();
       },
       clock: deps.clock,
       sleep: deps.sleep,
-      logger: deps.logger,
+      reporter,
       random: deps.random,
       poll: deps.tuning?.poll,
       overlapMs: deps.tuning?.overlapMs,
@@ -53,17 +58,20 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
     log.follower.start();
   };
 
-  const poller: StatusPoller<Build> = new StatusPoller<Build>({
+  const poller = buildStatusPoller<Build>({
     read: async () => (await deps.codebuild.getBuilds([id]))[0],
     isComplete: (build) => build.buildComplete === true,
     currentPhase: (build) => build.currentPhase,
     onSnapshot: (build) => {
-      for (const event of phaseEvents(previous?.phases, build.phases)) {
+      // The first snapshot of a build followed late says only where it is now, not the phases it went through.
+      const before = previous?.phases ?? (deps.attached ? build.phases?.slice(0, -1) : undefined);
+      for (const event of phaseEvents(before, build.phases)) {
         if (logs === 'off' && event.type === 'phase-end') {
-          const took = event.durationInSeconds === undefined ? '' : ` in ${formatDuration(event.durationInSeconds)}`;
-          deps.output.status(`${event.phase} ${event.status}${took}`);
+          const took =
+            event.durationInSeconds === undefined ? '' : ` in ${formatDuration(event.durationInSeconds * 1000)}`;
+          reporter.info(`${event.phase} ${event.status}${took}`);
         } else if (event.type === 'phase-start' && (logs === 'off' || EARLY_PHASES.has(event.phase))) {
-          deps.output.status(`${event.phase}…`);
+          reporter.info(`${event.phase}…`);
         }
       }
       previous = build;
@@ -72,14 +80,14 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
     subject: `build ${id}`,
     clock: deps.clock,
     sleep: deps.sleep,
-    logger: deps.logger,
+    reporter,
     random: deps.random,
     intervals: deps.tuning?.status,
     stop: () => cancel.expired(),
   });
 
   // After the poller: a cancel that already happened nudges it at once.
-  const cancel = watchCancel(deps, { kind: 'build', id }, () => poller.nudge());
+  const cancel = watchTargetCancel(deps, { kind: 'build', id }, () => poller.nudge());
   let build: Build;
   try {
     build = await poller.run();
@@ -89,7 +97,7 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
     await log.follower?.abort();
     throw error;
   } finally {
-    deps.output.logEnd?.();
+    reporter.line({ mark: { kind: 'log-end' } });
     await cancel.dispose();
   }
   const stats = log.follower?.stats;

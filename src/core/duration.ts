@@ -1,13 +1,16 @@
 /** Durations and sizes as people read them. One unit in: milliseconds (durations), bytes (sizes). */
 
 /**
- * `350ms`, `4.2s`, `12s`, `2m 3s`, `1h 2m 3s`. Below ten seconds a tenth is shown, since that is where it matters
- * (a phase, a command); above it whole seconds.
+ * `350ms`, `4.2s`, `3s`, `12s`, `2m 3s`, `1h 2m 3s`. Below ten seconds a tenth is shown when there is one (a local
+ * phase measured in ms); a time measured in whole seconds (CodeBuild's, CodeDeploy's) shows whole seconds.
  */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, ms);
   if (total < 1000) return `${Math.round(total)}ms`;
-  if (total < 10_000) return `${(Math.floor(total / 100) / 10).toFixed(1)}s`;
+  if (total < 10_000) {
+    const tenths = Math.floor(total / 100);
+    return tenths % 10 === 0 ? `${tenths / 10}s` : `${(tenths / 10).toFixed(1)}s`;
+  }
   const seconds = Math.floor(total / 1000);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

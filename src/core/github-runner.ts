@@ -8,8 +8,14 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { escapeData, escapeProperty } from '../common/workflow-commands.js';
 
+/** An input as @actions/core reads it (trimmed). */
 export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  return rawInput(name, env).trim();
+}
+
+/** An input as the runner passes it (INPUT_<NAME>), untrimmed: inline YAML keeps its layout. */
+export function rawInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
 }
 
 export function getState(name: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -36,7 +36,10 @@ export class LogPhases {
     const after: PhaseStep[] = [];
     if (line.source !== undefined) return { before, after };
     const mark = line.mark;
-    if (mark?.kind === 'phase-start') {
+    if (mark?.kind === 'log-end') {
+      this.close(before);
+      this.lastCompleted = undefined;
+    } else if (mark?.kind === 'phase-start') {
       this.close(before);
       this.start(mark.phase, mark.time, before);
     } else if (mark?.kind === 'phase-complete') {

@@ -17,8 +17,10 @@ interface Common {
   /** The CLI help's value name: `--project NAME`. */
   readonly placeholder?: string;
   readonly short?: string;
-  /** Required: true, or the message's tail, e.g. `(or give "build-id")`. */
+  /** Required: true, or the message's tail, e.g. `(see …)`. */
   readonly required?: boolean | string;
+  /** Required unless this other option (a key of the schema) is given. */
+  readonly requiredUnless?: string;
 }
 
 /** Text. Undefined when not given and without a default. */
@@ -128,13 +130,37 @@ export function readInputs<S extends OptionSchema>(
       continue;
     }
     if (spec.type === 'pairs') {
-      values[key] = lines(text).map((line, i) => pair(line, spec, env, `${name(key, spec)}, line ${i + 1}`, 1));
+      values[key] = lines(text).map((line, i) =>
+        pair(line, spec, env, `${name(key, spec)}, line ${i + 1}`, 'on the runner', 1),
+      );
       continue;
     }
     const given = spec.type === 'text' && spec.raw ? (text.trim() === '' ? undefined : text) : text.trim() || undefined;
     values[key] = convert(key, spec, given, name, 1);
   }
+  checkRequiredUnless(schema, values, name, (k, sp) => inputName(k, sp) !== undefined, 1);
   return values as OptionValues<S>;
+}
+
+/** An option required unless another is given: named with the other when the face has it. */
+function checkRequiredUnless(
+  schema: OptionSchema,
+  values: Record<string, unknown>,
+  name: Namer,
+  has: (key: string, spec: OptionSpec) => boolean,
+  exitCode: number,
+): void {
+  for (const [key, spec] of Object.entries(schema)) {
+    const other = spec.requiredUnless;
+    if (other === undefined || values[key] !== undefined) continue;
+    const otherSpec = schema[other];
+    if (otherSpec !== undefined && values[other] !== undefined) continue;
+    const hint =
+      otherSpec !== undefined && has(other, otherSpec)
+        ? ` (or give ${name(other, otherSpec).replace(/^input /, '')})`
+        : '';
+    throw new UserError(`${name(key, spec)} is required${hint}`, { exitCode });
+  }
 }
 
 /**
@@ -174,7 +200,7 @@ export function readArguments<S extends OptionSchema>(
     }
     if (spec.type === 'pairs') {
       const list = (given as string[] | undefined) ?? [];
-      values[key] = list.map((text) => pair(text, spec, options.env ?? {}, name(key, spec), 2));
+      values[key] = list.map((text) => pair(text, spec, options.env ?? {}, name(key, spec), 'in the environment', 2));
       continue;
     }
     if (spec.type === 'flag') {
@@ -183,6 +209,7 @@ export function readArguments<S extends OptionSchema>(
     }
     values[key] = convert(key, spec, given as string | undefined, name, 2);
   }
+  checkRequiredUnless(schema, values, name, (k, sp) => flagName(k, sp) !== undefined, 2);
   return { values: values as OptionValues<S>, positionals: parsed.positionals };
 }
 
@@ -226,6 +253,7 @@ function pair(
   spec: PairsOption,
   env: NodeJS.ProcessEnv,
   where: string,
+  envName: string,
   exitCode: number,
 ): [string, string] {
   const eq = text.indexOf('=');
@@ -241,7 +269,7 @@ function pair(
   }
   if (eq >= 0) return [key, text.slice(eq + 1)];
   const value = env[key];
-  if (value === undefined) throw new UserError(`${where}: ${key} is not set here`, { exitCode });
+  if (value === undefined) throw new UserError(`${where}: ${key} is not set ${envName}`, { exitCode });
   return [key, value];
 }
 

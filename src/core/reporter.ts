@@ -16,10 +16,15 @@ export interface Where {
 /** An error or warning with what explains it. */
 export interface Problem extends Where {
   /**
-   * Lines that show what happened (the last lines of a failed build's log). The job log carries them in the
-   * annotation; a terminal has just shown them live and does not print them twice.
+   * The last lines of the log that was shown live (a failed build's). The job log carries them in the annotation
+   * (`Last 20 lines of the log:`); a terminal has just shown them and does not print them twice.
    */
   readonly context?: readonly string[];
+}
+
+/** A failure to report: what happened, and where and why (`title`, a file, context lines). */
+export interface Failure extends Problem {
+  readonly message: string;
 }
 
 /**
@@ -33,12 +38,17 @@ export type LogMark =
   | { readonly kind: 'command'; readonly command: string; readonly attempt?: number }
   | { readonly kind: 'command-failed'; readonly command: string; readonly exitCode: number }
   /** Any other agent line (`[Container] … Running on CodeBuild On-demand`, `Phases found in YAML: 4` …). */
-  | { readonly kind: 'agent'; readonly text: string };
+  | { readonly kind: 'agent'; readonly text: string }
+  /** The log is over (no line of its own): a phase left open ends. */
+  | { readonly kind: 'log-end' };
 
 /** A line of text from outside (a build's log, a tool, AWS): shown verbatim, never read as a workflow command. */
 export interface LogLine {
-  /** The line as it was written, without its line break. */
-  readonly text: string;
+  /**
+   * The line as it was written, without its line break. Absent for a mark without a line of its own (CodeBuild's log
+   * has no line for UPLOAD_ARTIFACTS' start).
+   */
+  readonly text?: string;
   /** The batch child it comes from: shown as `[source] text`; a batch's lines are never grouped by phase. */
   readonly source?: string;
   readonly mark?: LogMark;
@@ -60,12 +70,17 @@ export interface Reporter {
   warning(message: string, where?: Where): void;
   /** A failure the user must see: an annotation on GitHub (on the file's line when given), red on a terminal. */
   error(message: string, problem?: Problem): void;
+  /** Something to look at (a manual approval waiting): a notice annotation on GitHub, a line on a terminal. */
+  notice(message: string, where?: Where): void;
   /** Shown only when asked for (step debug logging on GitHub, AWS_CICD_DEBUG on a terminal). */
   debug(message: string): void;
   /** Registers a secret before anything can print it: every later line hides it, a multi-line one line by line. */
   mask(secret: string): void;
 
-  /** A section of the work (a build phase, a pipeline stage, an image build step); closes the open one. */
+  /**
+   * A section of the work (a pipeline stage, an image build step); closes the open one. While it is open, a build
+   * log's lines are not grouped by phase (GitHub's groups do not nest).
+   */
   group(title: string): void;
   groupEnd(): void;
 
@@ -93,6 +108,7 @@ export const silentReporter: Reporter = {
   info: () => undefined,
   warning: () => undefined,
   error: () => undefined,
+  notice: () => undefined,
   debug: () => undefined,
   mask: () => undefined,
   group: () => undefined,
@@ -105,13 +121,46 @@ export const silentReporter: Reporter = {
   close: () => undefined,
 };
 
+/**
+ * The same reporter for one part of a bigger run: `info` lines get `prefix` (`rollback: Deployment d-1 Succeeded`);
+ * with `source`, foreign lines are tagged with it (`[Build] …`, and `[Build] [linux] …` for a batch child's), which
+ * also keeps them out of phase groups.
+ */
+export function scopedReporter(
+  reporter: Reporter,
+  scope: { readonly prefix?: string; readonly source?: string },
+): Reporter {
+  const prefix = scope.prefix ?? '';
+  const source = scope.source;
+  return {
+    info: (message) => reporter.info(prefix + message),
+    warning: (message, where) => reporter.warning(message, where),
+    error: (message, problem) => reporter.error(message, problem),
+    notice: (message, where) => reporter.notice(message, where),
+    debug: (message) => reporter.debug(message),
+    mask: (secret) => reporter.mask(secret),
+    group: (title) => reporter.group(title),
+    groupEnd: () => reporter.groupEnd(),
+    line: (input) => {
+      if (source === undefined) return reporter.line(input);
+      const line = asLogLine(input);
+      reporter.line({ ...line, source: line.source === undefined ? source : `${source}] [${line.source}` });
+    },
+    output: (chunk) => reporter.output(chunk),
+    setOutput: (name, value) => reporter.setOutput(name, value),
+    table: (table) => reporter.table(table),
+    summary: (markdown) => reporter.summary(markdown),
+    close: () => reporter.close(),
+  };
+}
+
 export function asLogLine(line: string | LogLine): LogLine {
   return typeof line === 'string' ? { text: line } : line;
 }
 
 /** The text a log line is shown with in plain form: `[source] text`. */
 export function plainText(line: LogLine): string {
-  const text = line.text.replace(/\r?\n$/, '');
+  const text = (line.text ?? '').replace(/\r?\n$/, '');
   return line.source === undefined ? text : `[${line.source}] ${text}`;
 }
 

@@ -1,24 +1,27 @@
 /**
  * Following a CodeDeploy deployment: its status with GetDeployment, and each target's lifecycle events as they
- * change (targets.ts), polled by the build action's StatusPoller (fast while something changes, slower when idle,
+ * change (targets.ts), polled by core's StatusPoller (fast while something changes, slower when idle,
  * throttling backed off). Each event's status change is printed once, in hook order, prefixed by the target
  * (`[i-0abc] BeforeInstall Succeeded in 2s`); targets run at the same time, so they are lines, not groups.
  * A failed deployment that rolled back is followed on to the rollback's end.
  */
 import type { CodeDeployApi, DeploymentInfo, LifecycleEvent } from '../aws/codedeploy.js';
-import { formatDuration } from '../actions/common/build-summary.js';
-import { StatusPoller, type StatusIntervals } from '../codebuild/follow.js';
-import { realSleep, type Clock, type Logger, type Sleep } from '../codebuild/types.js';
-import { stopDeployment, watchCancel } from './stop.js';
+import { statusRetry } from '../aws/retry.js';
+import { watchCancel } from '../core/cancel.js';
+import { formatDuration, millisBetween } from '../core/duration.js';
+import { StatusPoller, type StatusIntervals } from '../core/poll.js';
+import { scopedReporter, type Reporter } from '../core/reporter.js';
+import { realSleep, type Clock, type Sleep } from '../core/time.js';
+import { stopDeployment } from './stop.js';
 import { FINAL_TARGET_STATUSES, shortTargetId, TargetReader, type TargetView } from './targets.js';
 
-/** Where a followed deployment's text goes. */
-export interface DeployOutput {
-  /** A line of ours. */
-  status(text: string): void;
-  /** Text from CodeDeploy (messages, script output): shown verbatim, never read as a workflow command. */
-  line(text: string): void;
-}
+/** How often a deployment's status is read. */
+export const DEPLOY_STATUS_INTERVALS: StatusIntervals = {
+  activeMs: 2000,
+  idleMs: 5000,
+  finalMs: 500,
+  idleAfterMs: 60_000,
+};
 
 export interface DeployFollowTuning {
   readonly status?: Partial<StatusIntervals>;
@@ -30,8 +33,8 @@ export interface DeployFollowTuning {
 
 export interface DeployFollowDeps {
   readonly codedeploy: CodeDeployApi;
-  readonly output: DeployOutput;
-  readonly logger: Logger;
+  /** Our lines (info), CodeDeploy's text (line: verbatim, never read as a workflow command), warnings. */
+  readonly reporter: Reporter;
   readonly clock?: Clock;
   readonly sleep?: Sleep;
   readonly random?: () => number;
@@ -70,7 +73,7 @@ interface Snapshot {
 const QUIET = new Set(['Pending', 'Unknown']);
 
 export async function followDeployment(id: string, deps: DeployFollowDeps): Promise<DeploymentOutcome> {
-  const reader = new TargetReader(deps.codedeploy, id, deps.logger);
+  const reader = new TargetReader(deps.codedeploy, id, deps.reporter);
   const printed = new Map<string, string>();
   let lastStatus: string | undefined;
 
@@ -81,7 +84,7 @@ export async function followDeployment(id: string, deps: DeployFollowDeps): Prom
     const say = (): void => {
       if (status === lastStatus) return;
       lastStatus = status;
-      deps.output.status(`Deployment ${id} ${status}${STATUS_NOTES[status] ?? ''}`);
+      deps.reporter.info(`Deployment ${id} ${status}${STATUS_NOTES[status] ?? ''}`);
     };
     if (!final) say();
     const blueGreen = s.deployment.deploymentStyle?.deploymentType === 'BLUE_GREEN';
@@ -98,19 +101,21 @@ export async function followDeployment(id: string, deps: DeployFollowDeps): Prom
       const eventStatus = event.status ?? 'Unknown';
       if (QUIET.has(eventStatus) || printed.get(key) === eventStatus) continue;
       printed.set(key, eventStatus);
-      deps.output.status(`${who} ${name} ${eventStatus}${took(event)}${diagnosticsBrief(event)}`);
+      deps.reporter.info(`${who} ${name} ${eventStatus}${took(event)}${diagnosticsBrief(event)}`);
       const message = event.diagnostics?.message?.trim();
-      if (eventStatus === 'Failed' && message) deps.output.line(`${who} ${message}`);
+      if (eventStatus === 'Failed' && message) deps.reporter.line(`${who} ${message}`);
     }
     const key = `${target.id}\u0000`;
     const targetStatus = target.status ?? 'Unknown';
     if (FINAL_TARGET_STATUSES.has(targetStatus) && printed.get(key) !== targetStatus) {
       printed.set(key, targetStatus);
-      deps.output.status(`${who} ${targetStatus}`);
+      deps.reporter.info(`${who} ${targetStatus}`);
     }
   };
 
   const poller = new StatusPoller<Snapshot>({
+    retry: statusRetry(deps.random),
+    intervals: { ...DEPLOY_STATUS_INTERVALS, ...deps.tuning?.status },
     read: async () => {
       const deployment = await deps.codedeploy.getDeployment(id);
       const targets = deps.targets === false ? [] : await reader.read(deployment);
@@ -122,9 +127,7 @@ export async function followDeployment(id: string, deps: DeployFollowDeps): Prom
     subject: `deployment ${id}`,
     clock: deps.clock,
     sleep: deps.sleep,
-    logger: deps.logger,
-    random: deps.random,
-    intervals: deps.tuning?.status,
+    reporter: deps.reporter,
     stop: () => cancel.expired(),
   });
 
@@ -138,12 +141,12 @@ export async function followDeployment(id: string, deps: DeployFollowDeps): Prom
     graceMs: deps.tuning?.cancelGraceMs,
     onCancel: () => poller.nudge(),
     stop: async () => {
-      deps.output.status(
+      deps.reporter.info(
         `Cancelled: stopping deployment ${id}${rollbackOnCancel ? ' (updated targets roll back)' : ''}`,
       );
       const result = await stopDeployment(deps.codedeploy, id, rollbackOnCancel);
-      if (result.stopped) deps.output.status(`Stop requested for deployment ${id}`);
-      else deps.logger.warning(`could not stop deployment ${id}: ${result.reason}`);
+      if (result.stopped) deps.reporter.info(`Stop requested for deployment ${id}`);
+      else deps.reporter.warning(`could not stop deployment ${id}: ${result.reason}`);
     },
   });
   let last: Snapshot;
@@ -179,7 +182,7 @@ async function rollbackCheck(id: string, deployment: DeploymentInfo, deps: Deplo
   try {
     return await deps.codedeploy.getDeployment(id);
   } catch (error) {
-    deps.logger.debug(`reading deployment ${id} again for its rollback failed: ${String(error)}`);
+    deps.reporter.debug(`reading deployment ${id} again for its rollback failed: ${String(error)}`);
     return deployment;
   }
 }
@@ -192,26 +195,26 @@ async function followRollback(
   const info = deployment.rollbackInfo;
   const rollbackId = info?.rollbackDeploymentId;
   if (rollbackId === undefined) return undefined;
-  deps.output.status(`Rolled back by deployment ${rollbackId}`);
-  if (info?.rollbackMessage) deps.output.line(info.rollbackMessage);
+  deps.reporter.info(`Rolled back by deployment ${rollbackId}`);
+  if (info?.rollbackMessage) deps.reporter.line(info.rollbackMessage);
   if (deps.followRollback === false || cancelled) return undefined;
   try {
     const outcome = await followDeployment(rollbackId, {
       ...deps,
-      output: { status: (text) => deps.output.status(`rollback: ${text}`), line: (text) => deps.output.line(text) },
+      reporter: scopedReporter(deps.reporter, { prefix: 'rollback: ' }),
       targets: false,
       followRollback: false,
     });
     return outcome.deployment;
   } catch (error) {
-    deps.logger.warning(`cannot follow rollback deployment ${rollbackId}: ${(error as Error).message}`);
+    deps.reporter.warning(`cannot follow rollback deployment ${rollbackId}: ${(error as Error).message}`);
     return undefined;
   }
 }
 
 function took(event: LifecycleEvent): string {
   if (event.status === 'InProgress' || event.startTime === undefined || event.endTime === undefined) return '';
-  return ` in ${formatDuration(Math.max(0, Math.round((event.endTime.getTime() - event.startTime.getTime()) / 1000)))}`;
+  return ` in ${formatDuration(millisBetween(event.startTime, event.endTime) ?? 0)}`;
 }
 
 function diagnosticsBrief(event: LifecycleEvent): string {

@@ -3,7 +3,8 @@
  * end of the script's log) as annotations, the step's one-line failure and the job summary.
  */
 import type { DeploymentInfo, LifecycleEvent } from '../aws/codedeploy.js';
-import { formatDuration } from '../actions/common/build-summary.js';
+import { formatDuration } from '../core/duration.js';
+import type { Failure } from '../core/reporter.js';
 import type { DeploymentOutcome } from './follow.js';
 import { shortTargetId, type TargetView } from './targets.js';
 
@@ -61,12 +62,8 @@ export function deploymentOutputs(outcome: DeploymentOutcome): Record<string, st
   };
 }
 
-export interface Annotation {
-  readonly title: string;
-  readonly message: string;
-  /** The script's file in the workspace, when the bundle came from a folder there. */
-  readonly file?: string;
-}
+/** A failure with its title (the file: the script's in the workspace, when the bundle came from a folder there). */
+export type Annotation = Failure & { readonly title: string };
 
 /**
  * One error annotation per failed target (at most `limit`, the rest counted in the last one): the failing hook, its
@@ -151,7 +148,9 @@ export function deploymentSummaryMarkdown(
   if (d.deploymentId) facts.push(`**Deployment** \`${d.deploymentId}\``);
   const start = d.startTime ?? d.createTime;
   if (start && d.completeTime) {
-    facts.push(`**Duration** ${formatDuration(Math.round((d.completeTime.getTime() - start.getTime()) / 1000))}`);
+    facts.push(
+      `**Duration** ${formatDuration(Math.round((d.completeTime.getTime() - start.getTime()) / 1000) * 1000)}`,
+    );
   }
   if (options.location) facts.push(`**Revision** \`${cell(options.location)}\``);
   if (options.region && d.deploymentId)

@@ -16,7 +16,7 @@ import type {
 } from '../aws/codedeploy.js';
 import { isAccessDenied } from '../aws/errors.js';
 import { EC2_LIFECYCLE_ORDER } from '../appspec/index.js';
-import type { Logger } from '../codebuild/types.js';
+import type { Reporter } from '../core/reporter.js';
 import { errorName } from './stop.js';
 
 /** BatchGetDeploymentTargets and BatchGetDeploymentInstances take at most 25 ids. */
@@ -110,7 +110,7 @@ export class TargetReader {
   constructor(
     private readonly api: CodeDeployApi,
     private readonly deploymentId: string,
-    private readonly logger: Logger,
+    private readonly logger: Pick<Reporter, 'debug' | 'warning' | 'info'>,
   ) {}
 
   /** Whether the deprecated instance API is in use. */

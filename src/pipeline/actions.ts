@@ -8,12 +8,13 @@
 import type { CodeBuildApi } from '../aws/codebuild.js';
 import type { CodeDeployApi } from '../aws/codedeploy.js';
 import type { LogsApi, LogStreamRef } from '../aws/logs.js';
-import { Tail, type BuildOutput, type FollowResult, type FollowTuning, type LogsOption } from '../codebuild/context.js';
+import { reasonOf } from '../aws/errors.js';
+import type { FollowResult, FollowTuning, LogsOption } from '../codebuild/context.js';
 import { LogFollower } from '../codebuild/logs.js';
 import { findTarget, followTarget } from '../codebuild/run.js';
-import type { Clock, Logger, Sleep } from '../codebuild/types.js';
+import { Tail, type Reporter } from '../core/reporter.js';
+import type { Clock, Sleep } from '../core/time.js';
 import { followDeployment, type DeployFollowTuning, type DeploymentOutcome } from '../deploy/follow.js';
-import { reasonOf } from '../deploy/stop.js';
 import { isCodeBuild, isCodeDeploy, type ActionView } from './model.js';
 
 export interface ActionFollowDeps {
@@ -22,18 +23,13 @@ export interface ActionFollowDeps {
   readonly codedeploy: CodeDeployApi;
   /** Build and Commands logs: live, poll, or off (a build's phases only). */
   readonly logsMode: LogsOption;
-  readonly logger: Logger;
+  /** Warnings about what cannot be followed. */
+  readonly reporter: Reporter;
   readonly clock?: Clock;
   readonly sleep?: Sleep;
   readonly random?: () => number;
   readonly buildTuning?: FollowTuning;
   readonly deployTuning?: DeployFollowTuning;
-}
-
-/** Where an action's text goes (the caller prefixes it with the action's name when a stage runs several). */
-export interface ActionOutput {
-  status(text: string): void;
-  line(text: string): void;
 }
 
 export interface ActionResult {
@@ -57,7 +53,7 @@ export interface ActionFollow {
 }
 
 /** The follower for an action, or undefined when there is nothing to follow (yet). */
-export function followAction(action: ActionView, out: ActionOutput, deps: ActionFollowDeps): ActionFollow | undefined {
+export function followAction(action: ActionView, out: Reporter, deps: ActionFollowDeps): ActionFollow | undefined {
   if (isCodeBuild(action) && action.externalId) return followBuild(action, action.externalId, out, deps);
   if (isCodeDeploy(action) && action.externalId) return followDeploy(action, action.externalId, out, deps);
   if (action.logStreamArn && deps.logsMode !== 'off') {
@@ -67,21 +63,16 @@ export function followAction(action: ActionView, out: ActionOutput, deps: Action
   return undefined;
 }
 
-function followBuild(action: ActionView, id: string, out: ActionOutput, deps: ActionFollowDeps): ActionFollow {
+function followBuild(action: ActionView, id: string, out: Reporter, deps: ActionFollowDeps): ActionFollow {
   const controller = new AbortController();
   const result: ActionResult = {};
-  const output: BuildOutput = {
-    line: (text, child) => out.line(`${child === undefined ? '' : `[${child}] `}${text.replace(/\r?\n$/, '')}`),
-    status: (text) => out.status(text),
-  };
   const done = (async () => {
     try {
       const target = await findTarget(deps.codebuild, id);
       result.build = await followTarget(target, deps.logsMode, {
         codebuild: deps.codebuild,
         logs: deps.logs,
-        output,
-        logger: deps.logger,
+        reporter: out,
         clock: deps.clock,
         sleep: deps.sleep,
         random: deps.random,
@@ -91,7 +82,7 @@ function followBuild(action: ActionView, id: string, out: ActionOutput, deps: Ac
       });
     } catch (error) {
       if (!controller.signal.aborted) {
-        deps.logger.warning(`cannot follow build ${id} of action ${action.stage}/${action.name}: ${reasonOf(error)}`);
+        deps.reporter.warning(`cannot follow build ${id} of action ${action.stage}/${action.name}: ${reasonOf(error)}`);
       }
     }
   })();
@@ -105,15 +96,14 @@ function followBuild(action: ActionView, id: string, out: ActionOutput, deps: Ac
   };
 }
 
-function followDeploy(action: ActionView, id: string, out: ActionOutput, deps: ActionFollowDeps): ActionFollow {
+function followDeploy(action: ActionView, id: string, out: Reporter, deps: ActionFollowDeps): ActionFollow {
   const controller = new AbortController();
   const result: ActionResult = {};
   const done = (async () => {
     try {
       result.deployment = await followDeployment(id, {
         codedeploy: deps.codedeploy,
-        output: out,
-        logger: deps.logger,
+        reporter: out,
         clock: deps.clock,
         sleep: deps.sleep,
         random: deps.random,
@@ -123,7 +113,7 @@ function followDeploy(action: ActionView, id: string, out: ActionOutput, deps: A
       });
     } catch (error) {
       if (!controller.signal.aborted) {
-        deps.logger.warning(
+        deps.reporter.warning(
           `cannot follow deployment ${id} of action ${action.stage}/${action.name}: ${reasonOf(error)}`,
         );
       }
@@ -139,7 +129,7 @@ function followDeploy(action: ActionView, id: string, out: ActionOutput, deps: A
   };
 }
 
-function followCommands(arn: string, stream: LogStreamRef, out: ActionOutput, deps: ActionFollowDeps): ActionFollow {
+function followCommands(arn: string, stream: LogStreamRef, out: Reporter, deps: ActionFollowDeps): ActionFollow {
   const tail = new Tail();
   const result: ActionResult = {};
   const follower = new LogFollower({
@@ -152,7 +142,7 @@ function followCommands(arn: string, stream: LogStreamRef, out: ActionOutput, de
     },
     clock: deps.clock,
     sleep: deps.sleep,
-    logger: deps.logger,
+    reporter: deps.reporter,
     random: deps.random,
     poll: deps.buildTuning?.poll,
     overlapMs: deps.buildTuning?.overlapMs,

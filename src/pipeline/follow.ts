@@ -19,17 +19,13 @@
  * lines are prefixed with the action's name.
  */
 import type { CodePipelineApi, PipelineDeclaration, PipelineExecution } from '../aws/codepipeline.js';
-import { formatDuration } from '../actions/common/build-summary.js';
-import { StatusPoller, type StatusIntervals } from '../codebuild/follow.js';
-import type { Clock, Logger, Sleep } from '../codebuild/types.js';
-import { watchCancel } from '../deploy/stop.js';
-import {
-  followAction,
-  type ActionFollow,
-  type ActionFollowDeps,
-  type ActionOutput,
-  type ActionResult,
-} from './actions.js';
+import { statusRetry } from '../aws/retry.js';
+import { watchCancel } from '../core/cancel.js';
+import { formatDuration, millisBetween } from '../core/duration.js';
+import { StatusPoller, type StatusIntervals } from '../core/poll.js';
+import { scopedReporter, type Reporter } from '../core/reporter.js';
+import type { Clock, Sleep } from '../core/time.js';
+import { followAction, type ActionFollow, type ActionFollowDeps, type ActionResult } from './actions.js';
 import { pipelineConsoleUrl } from './links.js';
 import {
   FINAL_ACTION_STATUSES,
@@ -43,30 +39,18 @@ import {
 } from './model.js';
 import { stopExecution } from './stop.js';
 
-/** Where a followed execution's text goes: the action (groups, annotations, fenced text) or the CLI (plain). */
-export interface PipelineOutput {
-  /** A stage begins: what follows belongs to it until stageEnd. */
-  stageStart(stage: string): void;
-  /** The stage is over; `result` is its one-line result. */
-  stageEnd(stage: string, result: string): void;
-  /** A line of ours. */
-  status(text: string): void;
-  /** Text from AWS (summaries, messages, build logs): shown verbatim, never read as a workflow command. */
-  line(text: string): void;
-  /** A manual approval waits for review at `url`. */
-  approval(text: string, url: string): void;
-}
-
 export interface PipelineTuning {
   readonly status?: Partial<StatusIntervals>;
   /** After a cancel, keep following this long for the final status. Default 5 s. */
   readonly cancelGraceMs?: number;
 }
 
-export interface PipelineFollowDeps extends Omit<ActionFollowDeps, 'logger'> {
+/**
+ * Stages are the Reporter's groups (a `::group::` per stage in the job log), each followed by its one-line result;
+ * a manual approval waiting is a notice.
+ */
+export interface PipelineFollowDeps extends ActionFollowDeps {
   readonly codepipeline: CodePipelineApi;
-  readonly output: PipelineOutput;
-  readonly logger: Logger;
   readonly region: string;
   /** The pipeline's structure (stage order, actions); followed without it when undefined. */
   readonly declaration?: PipelineDeclaration;
@@ -148,8 +132,8 @@ export async function followExecution(
     subject: `execution ${executionId} of pipeline ${pipeline}`,
     clock: deps.clock,
     sleep: deps.sleep,
-    logger: deps.logger,
-    random: deps.random,
+    reporter: deps.reporter,
+    retry: statusRetry(deps.random),
     intervals: { ...PIPELINE_INTERVALS, ...deps.tuning?.status },
     stop: () => failure !== undefined || cancel.expired(),
   });
@@ -166,7 +150,7 @@ export async function followExecution(
       poller.nudge();
     },
     stop: async () => {
-      deps.output.status(
+      deps.reporter.info(
         `Cancelled: stopping execution ${executionId} of ${pipeline} ` +
           (abandon ? '(abandoning the actions in progress)' : '(the actions in progress finish first)'),
       );
@@ -175,8 +159,8 @@ export async function followExecution(
         reason: deps.stopReason ?? 'the GitHub run that followed it was cancelled',
       });
       if (result.stopped)
-        deps.output.status(`Stop requested for execution ${executionId}${result.note ? `: ${result.note}` : ''}`);
-      else deps.logger.warning(`could not stop execution ${executionId}: ${result.reason}`);
+        deps.reporter.info(`Stop requested for execution ${executionId}${result.note ? `: ${result.note}` : ''}`);
+      else deps.reporter.warning(`could not stop execution ${executionId}: ${result.reason}`);
     },
   });
   let last: Snapshot;
@@ -232,7 +216,7 @@ class Presenter {
         await this.closeOpen(s);
         const again = this.closed.has(stage.name);
         this.closed.delete(stage.name);
-        this.deps.output.stageStart(again ? `${stage.name} (again)` : stage.name);
+        this.deps.reporter.group(`Stage ${oneLine(again ? `${stage.name} (again)` : stage.name)}`);
         this.open = stage.name;
       }
       const many = stage.actions.filter((a) => isCodeBuild(a) || isCodeDeploy(a) || a.logStreamArn).length > 1;
@@ -249,12 +233,12 @@ class Presenter {
     const status = s.execution.status ?? 'Unknown';
     const took = executionSeconds(s.stages);
     const summary = s.execution.statusSummary?.trim();
-    this.deps.output.status(
-      `Pipeline ${this.pipeline} execution ${this.executionId} ${status}${took === undefined ? '' : ` in ${formatDuration(took)}`}`,
+    this.deps.reporter.info(
+      `Pipeline ${this.pipeline} execution ${this.executionId} ${status}${took === undefined ? '' : ` in ${formatDuration(took * 1000)}`}`,
     );
-    if (summary) this.deps.output.line(summary);
+    if (summary) this.deps.reporter.line(summary);
     if (status === 'Superseded') {
-      this.deps.output.status('Superseded: a newer execution overtook this one and carries its changes on');
+      this.deps.reporter.info('Superseded: a newer execution overtook this one and carries its changes on');
     }
   }
 
@@ -273,13 +257,13 @@ class Presenter {
     if (!this.saidRevisions) {
       this.saidRevisions = true;
       for (const r of execution.artifactRevisions ?? []) {
-        this.deps.output.status(`Source ${r.name ?? ''}: ${r.revisionId ?? '?'}`);
+        this.deps.reporter.info(`Source ${r.name ?? ''}: ${r.revisionId ?? '?'}`);
       }
     }
     const status = execution.status;
     if (status !== this.lastStatus) {
       this.lastStatus = status;
-      if (status === 'Stopping') this.deps.output.status(`Execution ${this.executionId} Stopping`);
+      if (status === 'Stopping') this.deps.reporter.info(`Execution ${this.executionId} Stopping`);
     }
   }
 
@@ -312,21 +296,23 @@ class Presenter {
     this.describe(action, out);
   }
 
-  private describe(action: ActionView, out: ActionOutput): void {
+  private describe(action: ActionView, out: Reporter): void {
     const what = action.provider ? `${action.name} (${action.provider})` : action.name;
     const status = action.status ?? '';
     const took =
       FINAL_ACTION_STATUSES.has(status) && action.startTime && action.lastUpdateTime
-        ? ` in ${formatDuration(Math.max(0, Math.round((action.lastUpdateTime.getTime() - action.startTime.getTime()) / 1000)))}`
+        ? ` in ${formatDuration(millisBetween(action.startTime, action.lastUpdateTime) ?? 0)}`
         : '';
     const by =
       isApproval(action) && FINAL_ACTION_STATUSES.has(status) && action.updatedBy ? ` by ${action.updatedBy}` : '';
-    out.status(`${what} ${status}${took}${by}`);
+    out.info(`${what} ${status}${took}${by}`);
     if (isApproval(action) && status === 'InProgress') {
       const url = pipelineConsoleUrl(this.deps.region, this.pipeline);
-      this.deps.output.approval(
-        `Manual approval ${action.stage}/${action.name} is waiting for a review: ${url} (Review on the ${action.name} action)`,
-        url,
+      this.deps.reporter.notice(
+        oneLine(
+          `Manual approval ${action.stage}/${action.name} is waiting for a review: ${url} (Review on the ${action.name} action)`,
+        ),
+        { title: 'Manual approval waiting' },
       );
       const custom = action.configuration?.CustomData?.trim();
       if (custom) out.line(custom);
@@ -340,7 +326,7 @@ class Presenter {
     }
   }
 
-  private startFollowing(action: ActionView, k: string, out: ActionOutput): void {
+  private startFollowing(action: ActionView, k: string, out: Reporter): void {
     if (this.aborted || this.followers.has(k) || action.status === undefined || action.status === 'Abandoned') return;
     const follow = followAction(action, out, this.deps);
     if (follow !== undefined) this.followers.set(k, { follow, stage: action.stage });
@@ -354,12 +340,10 @@ class Presenter {
     this.followers.delete(k);
   }
 
-  private outputFor(action: ActionView, many: boolean): ActionOutput {
-    const prefix = many ? `[${action.name}] ` : '';
-    return {
-      status: (text) => this.deps.output.status(prefix + text),
-      line: (text) => this.deps.output.line(prefix + text),
-    };
+  /** When a stage runs several followed actions at once, their lines carry the action's name. */
+  private outputFor(action: ActionView, many: boolean): Reporter {
+    if (!many) return this.deps.reporter;
+    return scopedReporter(this.deps.reporter, { prefix: `[${action.name}] `, source: action.name });
   }
 
   private async closeOpen(s: Snapshot): Promise<void> {
@@ -367,20 +351,30 @@ class Presenter {
     const stage = s.stages.find((st) => st.name === this.open);
     if (stage !== undefined) return this.closeStage(stage);
     // The structure changed under the execution: the stage is gone from the view.
-    this.deps.output.stageEnd(this.open, `Stage ${this.open}`);
+    this.endStage(`Stage ${this.open}`);
     this.open = undefined;
+  }
+
+  private endStage(result: string): void {
+    this.deps.reporter.groupEnd();
+    this.deps.reporter.info(oneLine(result));
   }
 
   private async closeStage(stage: StageView): Promise<void> {
     await Promise.all([...this.followers.values()].filter((f) => f.stage === stage.name).map((f) => f.follow.done));
     const took =
       stage.startTime && stage.endTime
-        ? ` in ${formatDuration(Math.max(0, Math.round((stage.endTime.getTime() - stage.startTime.getTime()) / 1000)))}`
+        ? ` in ${formatDuration(millisBetween(stage.startTime, stage.endTime) ?? 0)}`
         : '';
-    this.deps.output.stageEnd(stage.name, `Stage ${stage.name} ${stage.status}${took}`);
+    this.endStage(`Stage ${stage.name} ${stage.status}${took}`);
     this.closed.set(stage.name, stageState(stage));
     if (this.open === stage.name) this.open = undefined;
   }
+}
+
+/** A stage's result goes after its group, so the collapsed log reads as a list of results. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ');
 }
 
 /** The action states a stage was shown with: a change reopens it (a retried stage). */

@@ -4,7 +4,7 @@
  * deployment's failing hook, an approval's rejection), the step's one-line failure, and the job summary (a stage
  * table and a Mermaid flowchart of stages and actions coloured by status).
  */
-import { formatDuration } from '../actions/common/build-summary.js';
+import { formatDuration } from '../core/duration.js';
 import { failures as buildFailures } from '../codebuild/report.js';
 import { deploymentFailures, type Annotation } from '../deploy/report.js';
 import type { ActionResult } from './actions.js';
@@ -85,7 +85,7 @@ function actionFailures(
   const where = `${action.stage}/${action.name}`;
   if (result?.build !== undefined) {
     const found = buildFailures(result.build);
-    if (found.length > 0) return found.map((f) => ({ title: `${where}: ${f.title}`, message: f.message }));
+    if (found.length > 0) return found.map((f) => ({ ...f, title: `${where}: ${f.title}` }));
   }
   if (result?.deployment !== undefined) {
     const found = deploymentFailures(result.deployment, options);
@@ -101,10 +101,8 @@ function actionFailures(
     ...(action.summary && action.summary !== action.error?.message ? [action.summary] : []),
     ...(action.externalUrl ? [action.externalUrl] : []),
   ];
-  if (result?.lastLines !== undefined && result.lastLines.length > 0) {
-    body.push('', `Last ${result.lastLines.length} lines of the log:`, ...result.lastLines);
-  }
-  return [{ title: `${where} failed`, message: body.join('\n') }];
+  const context = result?.lastLines ?? [];
+  return [{ title: `${where} failed`, message: body.join('\n'), ...(context.length > 0 ? { context } : {}) }];
 }
 
 /** `pipeline P execution X Failed in stage Build (action Build)`, for the step's failure. */
@@ -144,7 +142,7 @@ export function pipelineSummaryMarkdown(
   const facts: string[] = [];
   if (e.pipelineExecutionId) facts.push(`**Execution** \`${e.pipelineExecutionId}\``);
   const seconds = executionSeconds(outcome.stages);
-  if (seconds !== undefined) facts.push(`**Duration** ${formatDuration(seconds)}`);
+  if (seconds !== undefined) facts.push(`**Duration** ${formatDuration(seconds * 1000)}`);
   if (e.trigger?.triggerType) facts.push(`**Trigger** ${cell(e.trigger.triggerType)}`);
   for (const r of e.artifactRevisions ?? []) {
     if (r.revisionId) facts.push(`**${cell(r.name ?? 'Source')}** \`${cell(r.revisionId.slice(0, 40))}\``);
@@ -160,7 +158,7 @@ export function pipelineSummaryMarkdown(
     for (const stage of outcome.stages) {
       const took =
         stage.startTime && stage.endTime
-          ? formatDuration(Math.max(0, Math.round((stage.endTime.getTime() - stage.startTime.getTime()) / 1000)))
+          ? formatDuration(Math.max(0, Math.round((stage.endTime.getTime() - stage.startTime.getTime()) / 1000)) * 1000)
           : '';
       const actions = stage.actions
         .map(

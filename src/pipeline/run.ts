@@ -4,7 +4,11 @@
  */
 import type { CodePipelineApi, PipelineDeclaration } from '../aws/codepipeline.js';
 import { isAccessDenied } from '../aws/errors.js';
-import type { Clock, Logger, Sleep } from '../codebuild/types.js';
+import type { Reporter } from '../core/reporter.js';
+import type { Clock, Sleep } from '../core/time.js';
+
+/** Where selecting an execution says what it does. */
+type Logger = Pick<Reporter, 'info' | 'warning' | 'debug'>;
 import { UserError } from '../common/errors.js';
 import {
   ACTION_NAMES,

@@ -11,17 +11,10 @@ import type {
   StartPipelineExecutionCommandInput,
 } from '../aws/codepipeline.js';
 import { isThrottling } from '../aws/errors.js';
-import { BackoffRetryStrategy } from '../aws/retry.js';
+import { BackoffRetryStrategy, isTransient } from '../aws/retry.js';
 import { closest } from '../buildspec/grammar.js';
-import {
-  isTransient,
-  realSleep,
-  silentLogger,
-  systemClock,
-  type Clock,
-  type Logger,
-  type Sleep,
-} from '../codebuild/types.js';
+import { silentReporter, type Reporter } from '../core/reporter.js';
+import { realSleep, systemClock, type Clock, type Sleep } from '../core/time.js';
 import { UserError } from '../common/errors.js';
 
 export const SOURCE_REVISION_TYPES = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
@@ -182,7 +175,7 @@ export interface FindOptions {
   readonly clock?: Clock;
   readonly sleep?: Sleep;
   readonly random?: () => number;
-  readonly logger?: Logger;
+  readonly logger?: Pick<Reporter, 'debug'>;
   /** Said once, when the first look found nothing. */
   readonly onWaiting?: (text: string) => void;
   /** Pages of 100 executions looked through on each try. Default 2. */
@@ -206,7 +199,7 @@ export async function findExecutionForCommit(
 ): Promise<PipelineExecutionSummary> {
   const clock = options.clock ?? systemClock;
   const sleep = options.sleep ?? realSleep;
-  const logger = options.logger ?? silentLogger;
+  const logger = options.logger ?? silentReporter;
   const backoff = new BackoffRetryStrategy({ maxAttempts: 1, random: options.random });
   const deadline = clock() + options.waitSeconds * 1000;
   let interval = FIND_INTERVALS.firstMs;

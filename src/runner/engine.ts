@@ -17,7 +17,7 @@ import { agentVariables, mergeEnvironment, reportGroupIdentity, type BuildIdenti
 import { errorMessage } from './glob.js';
 import { HASH_FILES_COMMAND, startHashFilesTool, type HashFilesTool } from './hash-files-tool.js';
 import { phaseCompleteText, phaseContextText } from './log.js';
-import { AWS_CREDENTIAL_VARIABLES, Masker, type MaskStream } from './mask.js';
+import { AWS_CREDENTIAL_VARIABLES, Masker, type MaskStream } from '../core/mask.js';
 import { failureTransition, PHASE_TYPES, resolveShell } from './plan.js';
 import { runtimeVersionLines, spawnProbe } from './runtimes.js';
 import { currentUser, resolveRunAs, type CurrentUser } from './run-as.js';

@@ -3,7 +3,7 @@
  * sessions, failure injection, and a virtual clock whose sleeps return at once (on the next turn of the event loop).
  */
 import type { LiveTailMessage, LogEvent, LogPage, LogsApi, LogStreamRef } from '../../src/aws/logs.js';
-import type { Logger } from '../../src/codebuild/types.js';
+import type { Reporter } from '../../src/core/reporter.js';
 
 interface StoredEvent extends LogEvent {
   readonly seq: number;
@@ -143,7 +143,7 @@ export class VirtualTime {
   };
 }
 
-export function recordingLogger(): Logger & { messages: string[] } {
+export function recordingLogger(): Pick<Reporter, 'info' | 'warning' | 'debug'> & { messages: string[] } {
   const messages: string[] = [];
   return {
     messages,

@@ -1,6 +1,7 @@
 /** Status polling: phase transitions, adaptive intervals, nudges, retries. */
 import { UserError } from '../../src/common/errors.js';
-import { phaseEvents, StatusPoller } from '../../src/codebuild/follow.js';
+import { buildStatusPoller, phaseEvents } from '../../src/codebuild/follow.js';
+import { StatusPoller } from '../../src/core/poll.js';
 import { awsError, recordingLogger, throttling, until, VirtualTime } from './fakes.js';
 
 interface Snap {
@@ -29,7 +30,7 @@ test('phase transitions between two snapshots, in order', () => {
 function poller(script: Array<Snap | (() => Error)>, time = new VirtualTime()) {
   const seen: Snap[] = [];
   let reads = 0;
-  const p = new StatusPoller<Snap>({
+  const p = buildStatusPoller<Snap>({
     read: async () => {
       const step = script[Math.min(reads++, script.length - 1)];
       if (typeof step === 'function') throw step();
@@ -41,7 +42,7 @@ function poller(script: Array<Snap | (() => Error)>, time = new VirtualTime()) {
     subject: 'build p:1',
     clock: time.clock,
     sleep: time.sleep,
-    logger: recordingLogger(),
+    reporter: recordingLogger(),
     random: () => 0.5,
   });
   return { p, seen, time };
@@ -76,6 +77,8 @@ test('nudge() polls at once', async () => {
   const time = new VirtualTime();
   let reads = 0;
   const p = new StatusPoller<Snap>({
+    retry: () => undefined,
+    intervals: { activeMs: 2000, idleMs: 5000, finalMs: 500, idleAfterMs: 60_000 },
     read: async () => (++reads >= 3 ? { phase: 'COMPLETED', done: true } : { phase: 'BUILD', done: false }),
     isComplete: (s) => s.done,
     onSnapshot: () => undefined,
@@ -101,7 +104,7 @@ test('a missing build and a missing permission end the polling', async () => {
   await expect(poller([() => new UserError('BatchGetBuilds: missing IAM permission')]).p.run()).rejects.toThrow(
     'missing IAM permission',
   );
-  const missing = new StatusPoller<Snap>({
+  const missing = buildStatusPoller<Snap>({
     read: async () => undefined,
     isComplete: () => true,
     onSnapshot: () => undefined,

@@ -21,7 +21,7 @@ function follow(api: FakeLogStream, mode: LogsMode, extra: { groupArn?: boolean 
     onLine: (e) => lines.push(e.message),
     clock: time.clock,
     sleep: time.sleep,
-    logger,
+    reporter: logger,
     random: () => 0.5,
   });
   return { follower, lines, time, logger };

@@ -71,7 +71,7 @@ test.each([
   [{ 'project-name': 'a', wait: 'maybe' }, 'input "wait" must be true or false; got "maybe"'],
   [{ 'project-name': 'a', region: 'Europe' }, 'input "region" must be an AWS region name; got "Europe"'],
   [{ 'project-name': 'a', env: 'A=1\n1X=2' }, 'input "env", line 2: expected NAME=VALUE or NAME'],
-  [{ 'project-name': 'a', env: 'NOT_SET_ANYWHERE' }, 'input "env", line 1: NOT_SET_ANYWHERE is not set here'],
+  [{ 'project-name': 'a', env: 'NOT_SET_ANYWHERE' }, 'input "env", line 1: NOT_SET_ANYWHERE is not set on the runner'],
   [{}, 'input "project-name" is required (or give "build-id")'],
 ])('input mistakes name the input: %j', (given, message) => {
   expect(() => readInputs(schema, inputs(given), {})).toThrow(message);
@@ -90,7 +90,7 @@ test('CLI mistakes name the flag and are usage errors (exit status 2)', () => {
   expect((error as UserError).message).toBe('--timeout must be between 5 and 2160; got 9999');
   expect((error as UserError).exitCode).toBe(2);
   expect(() => readArguments(schema, [])).toThrow('--project is required');
-  expect(() => readArguments(schema, ['--project', 'a', '--env', 'BARE'])).toThrow('--env: BARE is not set here');
+  expect(() => readArguments(schema, ['--project', 'a', '--env', 'BARE'])).toThrow('--env: BARE is not set in the environment');
   expect(() => readArguments(schema, ['--project', 'a', '--unknown'])).toThrow(/Unknown option '--unknown'/);
 });
 

@@ -89,7 +89,7 @@ describe('GitHubReporter', () => {
     );
     expect(out.text).toContain('::add-mask::s3cret%0Aline two\n::add-mask::s3cret\n::add-mask::line two\n');
     expect(out.text).toContain(
-      '::error file=buildspec.yml,line=3,col=5,title=BUILD::BUILD FAILED%0A%0ALast 2 lines:%0Aa%0Ab\n',
+      '::error file=buildspec.yml,line=3,col=5,title=BUILD::BUILD FAILED%0A%0ALast 2 lines of the log:%0Aa%0Ab\n',
     );
     expect(out.text).toContain('::warning::careful\n');
     expect(readFileSync(env.GITHUB_OUTPUT, 'utf8')).toMatch(

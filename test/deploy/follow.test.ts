@@ -5,7 +5,8 @@ import {
   ListDeploymentTargetsCommand,
   StopDeploymentCommand,
 } from '@aws-sdk/client-codedeploy';
-import { followDeployment, type DeployOutput } from '../../src/deploy/follow.js';
+import { followDeployment } from '../../src/deploy/follow.js';
+import { RecordingReporter } from '../support/reporter.js';
 import {
   deploymentFailures,
   deploymentFailureSummary,
@@ -13,12 +14,11 @@ import {
   deploymentSummaryMarkdown,
 } from '../../src/deploy/report.js';
 import { inHookOrder } from '../../src/deploy/targets.js';
-import { recordingLogger, VirtualTime } from '../codebuild/fakes.js';
+import { VirtualTime } from '../codebuild/fakes.js';
 import { events, instance, scriptedDeploy } from './fixtures.js';
 
-function recorder(): DeployOutput & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, status: (t) => void lines.push(t), line: (t) => void lines.push(`> ${t}`) };
+function recorder(): RecordingReporter {
+  return new RecordingReporter();
 }
 
 const DIAGNOSTICS = {
@@ -42,12 +42,11 @@ test('a deployment to success: each hook once, in hook order, then the target an
   const time = new VirtualTime();
   const outcome = await followDeployment('d-OK', {
     codedeploy: cd.api,
-    output: out,
-    logger: recordingLogger(),
+    reporter: out,
     clock: time.clock,
     sleep: time.sleep,
   });
-  expect(out.lines).toEqual([
+  expect(out.events).toEqual([
     'Deployment d-OK Created',
     'Deployment d-OK InProgress',
     '[i-1] ApplicationStop Succeeded in 2s',
@@ -94,13 +93,12 @@ test('a failing ValidateService: its diagnostics as the annotation, on the scrip
   const time = new VirtualTime();
   const outcome = await followDeployment('d-BAD', {
     codedeploy: cd.api,
-    output: out,
-    logger: recordingLogger(),
+    reporter: out,
     clock: time.clock,
     sleep: time.sleep,
   });
-  expect(out.lines).toContain('[i-0abc] ValidateService Failed in 2s (ScriptFailed, scripts/validate.sh)');
-  expect(out.lines).toContain(`> [i-0abc] ${DIAGNOSTICS.message}`);
+  expect(out.events).toContain('[i-0abc] ValidateService Failed in 2s (ScriptFailed, scripts/validate.sh)');
+  expect(out.events).toContain(`> [i-0abc] ${DIAGNOSTICS.message}`);
   const notes = deploymentFailures(outcome, { scriptFile: (s) => `deploy/${s}` });
   expect(notes).toEqual([
     {
@@ -168,8 +166,7 @@ test('30 targets: ids paged, details in batches of at most 25, finished targets 
   const time = new VirtualTime();
   const outcome = await followDeployment('d-MANY', {
     codedeploy: cd.api,
-    output: recorder(),
-    logger: recordingLogger(),
+    reporter: recorder(),
     clock: time.clock,
     sleep: time.sleep,
   });
@@ -211,12 +208,11 @@ test('ListDeploymentTargets denied: the deprecated instance calls, for good', as
       ],
     },
   ]);
-  const logger = recordingLogger();
+  const logger = recorder();
   const time = new VirtualTime();
   const outcome = await followDeployment('d-OLD', {
     codedeploy: cd.api,
-    output: recorder(),
-    logger,
+    reporter: logger,
     clock: time.clock,
     sleep: time.sleep,
   });
@@ -256,8 +252,7 @@ test('a cancel stops the deployment (rolling back) and follows it to Stopped', a
   };
   const outcome = await followDeployment('d-STOP', {
     codedeploy: cd.api,
-    output: out,
-    logger: recordingLogger(),
+    reporter: out,
     clock: time.clock,
     sleep,
     cancel: controller.signal,
@@ -266,8 +261,8 @@ test('a cancel stops the deployment (rolling back) and follows it to Stopped', a
   expect(outcome.deployment.status).toBe('Stopped');
   const stops = cd.mock.commandCalls(StopDeploymentCommand);
   expect(stops.map((c) => c.args[0].input)).toEqual([{ deploymentId: 'd-STOP', autoRollbackEnabled: true }]);
-  expect(out.lines).toContain('Cancelled: stopping deployment d-STOP (updated targets roll back)');
-  expect(out.lines).toContain('Stop requested for deployment d-STOP');
+  expect(out.events).toContain('Cancelled: stopping deployment d-STOP (updated targets roll back)');
+  expect(out.events).toContain('Stop requested for deployment d-STOP');
 });
 
 test('rollback-on-cancel false: StopDeployment without rollback', async () => {
@@ -278,8 +273,7 @@ test('rollback-on-cancel false: StopDeployment without rollback', async () => {
   const time = new VirtualTime();
   await followDeployment('d-NORB', {
     codedeploy: cd.api,
-    output: recorder(),
-    logger: recordingLogger(),
+    reporter: recorder(),
     clock: time.clock,
     sleep: time.sleep,
     cancel: controller.signal,
@@ -309,15 +303,14 @@ test('a failed deployment that rolled back: the rollback is followed to its end'
   const time = new VirtualTime();
   const outcome = await followDeployment('d-FAIL', {
     codedeploy: cd.api,
-    output: out,
-    logger: recordingLogger(),
+    reporter: out,
     clock: time.clock,
     sleep: time.sleep,
     tuning: { rollbackCheckMs: 1500 },
   });
   expect(time.sleeps).toContain(1500);
   expect(outcome.rollback?.status).toBe('Succeeded');
-  expect(out.lines).toEqual(
+  expect(out.events).toEqual(
     expect.arrayContaining([
       'Rolled back by deployment d-RB',
       '> Rolled back: health check',

@@ -3,9 +3,10 @@
  * read through the build action's follow code, a scripted CodeDeploy deployment, and virtual time.
  */
 import { StopPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
-import { followExecution, type PipelineFollowDeps, type PipelineOutput } from '../../src/pipeline/follow.js';
+import { followExecution, type PipelineFollowDeps } from '../../src/pipeline/follow.js';
 import { pipelineFailures, pipelineFailureSummary, pipelineOutputs } from '../../src/pipeline/report.js';
-import { FakeLogStream, recordingLogger, VirtualTime } from '../codebuild/fakes.js';
+import { FakeLogStream, VirtualTime } from '../codebuild/fakes.js';
+import { RecordingReporter } from '../support/reporter.js';
 import { events, instance, scriptedDeploy } from '../deploy/fixtures.js';
 import {
   action,
@@ -19,18 +20,8 @@ import {
   type PipelineStep,
 } from './fixtures.js';
 
-function recorder(): { events: string[]; output: PipelineOutput } {
-  const seen: string[] = [];
-  return {
-    events: seen,
-    output: {
-      stageStart: (s) => void seen.push(`[group ${s}]`),
-      stageEnd: (_s, result) => void seen.push(`[end] ${result}`),
-      status: (t) => void seen.push(t),
-      line: (t) => void seen.push(`> ${t}`),
-      approval: (_t, url) => void seen.push(`[approval] ${url}`),
-    },
-  };
+function recorder(): RecordingReporter {
+  return new RecordingReporter();
 }
 
 function setup(steps: PipelineStep[], buildStatus: 'SUCCEEDED' | 'FAILED' = 'SUCCEEDED') {
@@ -56,8 +47,7 @@ function setup(steps: PipelineStep[], buildStatus: 'SUCCEEDED' | 'FAILED' = 'SUC
     logs,
     codedeploy: deploy.api,
     logsMode: 'poll',
-    output: rec.output,
-    logger: recordingLogger(),
+    reporter: rec,
     region: 'us-east-1',
     declaration: DECLARATION,
     clock: time.clock,
@@ -122,12 +112,13 @@ test('an execution to success: a group per stage, the build log inside, each sta
   const outcome = await followExecution('app', 'exec-1', deps);
   expect(rec.events).toEqual([
     'Source SourceArtifact: c0ffee1234567890c0ffee1234567890c0ffee12',
-    '[group Source]',
+    '[group Stage Source]',
     'Source (CodeCommit) InProgress',
     'Source (CodeCommit) Succeeded in 5s',
     '> Fix the login',
-    '[end] Stage Source Succeeded in 5s',
-    '[group Build]',
+    '[end]',
+    'Stage Source Succeeded in 5s',
+    '[group Stage Build]',
     'Build (CodeBuild) InProgress',
     `> ${c('Entering phase BUILD')}`,
     '> compiling 1',
@@ -135,16 +126,18 @@ test('an execution to success: a group per stage, the build log inside, each sta
     '> ::error::forged by the build',
     `> ${c('Phase complete: BUILD State: SUCCEEDED')}`,
     'Build (CodeBuild) Succeeded in 35s',
-    '[end] Stage Build Succeeded in 35s',
-    '[group Approve]',
+    '[end]',
+    'Stage Build Succeeded in 35s',
+    '[group Stage Approve]',
     'Review (Manual) InProgress',
-    '[approval] https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/app/view?region=us-east-1',
+    '[notice] Manual approval Approve/Review is waiting for a review: https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/app/view?region=us-east-1 (Review on the Review action)',
     '> Check the staging site first',
     '> URL for review: https://staging.example.com',
     'Review (Manual) Succeeded in 1m 0s by arn:aws:iam::111122223333:user/ana',
     '> Looks good',
-    '[end] Stage Approve Succeeded in 1m 0s',
-    '[group Deploy]',
+    '[end]',
+    'Stage Approve Succeeded in 1m 0s',
+    '[group Stage Deploy]',
     ...[
       'ApplicationStop',
       'DownloadBundle',
@@ -157,7 +150,8 @@ test('an execution to success: a group per stage, the build log inside, each sta
     '[i-1] Succeeded',
     'Deployment d-OK Succeeded',
     'Deploy (CodeDeploy) Succeeded in 30s',
-    '[end] Stage Deploy Succeeded in 30s',
+    '[end]',
+    'Stage Deploy Succeeded in 30s',
     'Pipeline app execution exec-1 Succeeded in 2m 30s',
   ]);
   expect(outcome.execution.status).toBe('Succeeded');
@@ -203,8 +197,8 @@ test('a failed build: the failing stage and the build failure with its last log 
   expect(failures[0]?.message).toContain(
     `Build ${BUILD_ID} FAILED in phase BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: make. Reason: exit status 2`,
   );
-  expect(failures[0]?.message).toContain('Last 5 lines of the log:\n');
-  expect(failures[0]?.message).toContain('::error::forged by the build');
+  expect(failures[0]?.context).toHaveLength(5);
+  expect(failures[0]?.context).toContain('::error::forged by the build');
   expect(pipelineFailureSummary(outcome, 'app')).toBe(
     'pipeline app execution exec-1 Failed in stage Build (Build): Build failed',
   );
@@ -374,9 +368,9 @@ test('a Commands action: its CloudWatch log stream is read to its end once the a
       startLiveTail: () => Promise.reject(new Error('unused')),
     },
   });
-  const build = rec.events.slice(rec.events.indexOf('[group Build]'));
+  const build = rec.events.slice(rec.events.indexOf('[group Stage Build]'));
   expect(build.slice(0, 6)).toEqual([
-    '[group Build]',
+    '[group Stage Build]',
     'Run (Commands) InProgress',
     '> npm ci',
     '> npm test',

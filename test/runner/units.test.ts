@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { Masker } from '../../src/runner/mask.js';
+import { Masker } from '../../src/core/mask.js';
 import { MarkerScanner } from '../../src/runner/shell-stream.js';
 import { parseDeclarations, parseDump, shellQuote, statePrelude, toBinary } from '../../src/runner/shell-state.js';
 import {

@@ -18,7 +18,7 @@ import {
 } from '../../deploy/report.js';
 import { createDeployment } from '../../deploy/run.js';
 import { actionLogger } from '../build/output.js';
-import * as runner from '../build/runner-io.js';
+import * as runner from '../../core/github-runner.js';
 import { Outputs, readDeployInputs, type DeployActionSettings } from './inputs.js';
 import { annotate, deployActionOutput } from './output.js';
 

@@ -3,7 +3,7 @@ import { WorkflowLog } from '../../common/workflow-log.js';
 import { createDeployClients, type DeployClients } from '../../deploy/clients.js';
 import { FINAL_DEPLOYMENT_STATUSES } from '../../deploy/follow.js';
 import { stopDeployment } from '../../deploy/stop.js';
-import { getState } from '../build/runner-io.js';
+import { getState } from '../../core/github-runner.js';
 import { State } from './main.js';
 
 export interface PostDeps {

@@ -7,7 +7,7 @@ import { createImageClients, type ImageClients } from '../../image/clients.js';
 import { nodeExec, type Exec } from '../../image/exec.js';
 import { publishImage, type ImageLog, type ImageResult } from '../../image/publish.js';
 import { imageSummaryMarkdown } from '../../image/summary.js';
-import * as runner from '../build/runner-io.js';
+import * as runner from '../../core/github-runner.js';
 import { Outputs, readImageInputs, workflowTagContext } from './inputs.js';
 
 export interface ImageActionDeps {

@@ -7,7 +7,7 @@ import { selfCommand, type GitSpawner } from '../../mirror/git.js';
 import { mirror, MirrorError, type MirrorLog, type MirrorResult } from '../../mirror/mirror.js';
 import { countPlan, type PlanEntry } from '../../mirror/plan.js';
 import { summaryMarkdown } from '../../mirror/report.js';
-import * as runner from '../build/runner-io.js';
+import * as runner from '../../core/github-runner.js';
 import { Outputs, readMirrorInputs } from './inputs.js';
 
 export interface MirrorActionDeps {

@@ -1,4 +1,4 @@
-import { getState, saveState } from '../build/runner-io.js';
+import { getState, saveState } from '../../core/github-runner.js';
 import { defaultDeps, run, State } from './main.js';
 import { defaultPostDeps, runPost } from './post.js';
 

@@ -18,7 +18,7 @@ import {
 import { declarationFor, describeSelected, readDeclaration, selectExecution } from '../../pipeline/run.js';
 import { stopReason } from '../../pipeline/stop.js';
 import { actionLogger } from '../build/output.js';
-import * as runner from '../build/runner-io.js';
+import * as runner from '../../core/github-runner.js';
 import { annotate } from '../deploy/output.js';
 import { Outputs, readPipelineInputs } from './inputs.js';
 import { pipelineActionOutput } from './output.js';

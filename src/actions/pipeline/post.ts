@@ -2,7 +2,7 @@ import { describeError } from '../../common/errors.js';
 import { WorkflowLog } from '../../common/workflow-log.js';
 import { createPipelineClients, type PipelineClients } from '../../pipeline/clients.js';
 import { stopExecution, stopReason } from '../../pipeline/stop.js';
-import { getState } from '../build/runner-io.js';
+import { getState } from '../../core/github-runner.js';
 import { State } from './main.js';
 
 export interface PostDeps {

@@ -28,6 +28,8 @@ export class GitHubReporter implements Reporter {
   private readonly log: WorkflowLog;
   private readonly env: NodeJS.ProcessEnv;
   private readonly phases = new LogPhases();
+  /** A group of ours is open: a build log's phases are lines in it, not groups. */
+  private grouped = false;
 
   constructor(
     private readonly out: TextSink & { once?(event: 'drain', listener: () => void): unknown },
@@ -47,8 +49,14 @@ export class GitHubReporter implements Reporter {
 
   error(message: string, problem?: Problem): void {
     const context = problem?.context ?? [];
-    const text = context.length > 0 ? [message, '', `Last ${context.length} lines:`, ...context].join('\n') : message;
+    const text =
+      context.length > 0 ? [message, '', `Last ${context.length} lines of the log:`, ...context].join('\n') : message;
     this.log.command(annotation('error', text, problem));
+  }
+
+  notice(message: string, where?: Where): void {
+    this.log.status(message);
+    this.log.command(annotation('notice', message, where));
   }
 
   debug(message: string): void {
@@ -60,18 +68,27 @@ export class GitHubReporter implements Reporter {
   }
 
   group(title: string): void {
+    this.apply(this.phases.end());
     this.log.openGroup(title);
+    this.grouped = true;
   }
 
+  /** Ends the open group: ours, or a build log's phase. */
   groupEnd(): void {
+    this.apply(this.phases.end());
     this.log.closeGroup();
+    this.grouped = false;
   }
 
   line(input: string | LogLine): void {
     const line = asLogLine(input);
+    if (this.grouped) {
+      if (line.text !== undefined) this.log.line(plainText(line));
+      return;
+    }
     const { before, after } = this.phases.step(line);
     this.apply(before);
-    this.log.line(plainText(line));
+    if (line.text !== undefined) this.log.line(plainText(line));
     this.apply(after);
   }
 

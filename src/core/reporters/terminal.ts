@@ -81,6 +81,10 @@ export class TerminalReporter implements Reporter {
     if (!this.options.rich) for (const line of problem?.context ?? []) this.err(`  ${line}\n`);
   }
 
+  notice(message: string, _where?: Where): void {
+    this.say(`${this.options.prefix}: ${this.paint('bold', message)}`);
+  }
+
   debug(message: string): void {
     if (this.options.debug) this.say(`${this.options.prefix}: debug: ${message}`);
   }
@@ -95,17 +99,19 @@ export class TerminalReporter implements Reporter {
   }
 
   group(title: string): void {
+    this.phaseSteps(this.phases.end());
     if (this.options.rich) this.outLine('\n' + this.paint('cyan', `▶ ${title}`));
   }
 
+  /** Ends the open section (a build log's phase shows its closing line). */
   groupEnd(): void {
-    // A terminal needs no end marker.
+    this.phaseSteps(this.phases.end());
   }
 
   line(input: string | LogLine): void {
     const line = asLogLine(input);
     if (!this.options.rich) {
-      this.outLine(plainText(line));
+      if (line.text !== undefined) this.outLine(plainText(line));
       return;
     }
     const { before, after } = this.phases.step(line);
@@ -171,10 +177,8 @@ export class TerminalReporter implements Reporter {
       case 'phase-complete':
       case 'phase-context':
         // Shown as the phase's header and closing line.
-        if (line.source !== undefined)
-          this.outLine(
-            source + this.paint('dim', mark.kind === 'phase-start' ? `▶ ${mark.phase}` : this.masked(line.text)),
-          );
+        // A batch child's phases are not grouped: its marker lines show dimmed, as they are.
+        if (line.source !== undefined && line.text !== undefined) this.outLine(source + this.paint('dim', line.text));
         return;
       case 'command':
         this.outLine(
@@ -189,7 +193,7 @@ export class TerminalReporter implements Reporter {
         this.outLine(source + this.paint('dim', `  ${mark.text}`));
         return;
       default:
-        this.outLine(source + line.text.replace(/\r?\n$/, ''));
+        if (line.text !== undefined) this.outLine(source + line.text.replace(/\r?\n$/, ''));
     }
   }
 

@@ -2,10 +2,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { defaultSourceVersion, readBuildInputs } from '../../../src/actions/build/inputs.js';
+import { workflowCommit as defaultSourceVersion } from '../../../src/actions/common/github-context.js';
+import { buildOptions } from '../../../src/codebuild/options.js';
+import { readInputs } from '../../../src/core/options.js';
 
-const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) =>
-  readBuildInputs((name) => inputs[name] ?? '', env);
+const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) => {
+  const values = readInputs(buildOptions, (name) => inputs[name] ?? '', env);
+  return { ...values, sourceVersion: values.sourceVersion ?? defaultSourceVersion(env) };
+};
 
 test('defaults: batch auto, wait, live logs, GITHUB_SHA, no variables', () => {
   expect(
@@ -15,17 +19,19 @@ test('defaults: batch auto, wait, live logs, GITHUB_SHA, no variables', () => {
     wait: true,
     logs: 'live',
     buildspec: undefined,
-    start: {
-      projectName: 'app',
-      sourceVersion: 'abc',
-      env: [],
-      image: undefined,
-      computeType: undefined,
-      privilegedMode: undefined,
-      timeoutMinutes: undefined,
-      fleet: undefined,
-      startBuildJson: undefined,
-    },
+    buildId: undefined,
+    region: undefined,
+    projectName: 'app',
+    sourceVersion: 'abc',
+    env: [],
+    envParameterStore: [],
+    envSecretsManager: [],
+    image: undefined,
+    computeType: undefined,
+    privilegedMode: undefined,
+    timeoutMinutes: undefined,
+    fleet: undefined,
+    startBuildJson: undefined,
   });
 });
 
@@ -39,13 +45,14 @@ test('variables: NAME=VALUE and bare NAME (forwarded) as PLAINTEXT, references t
     },
     { GITHUB_REF: 'refs/heads/main', GITHUB_TOKEN: 'ghs_x' },
   );
-  expect(settings.start?.env).toEqual([
-    { name: 'STAGE', value: 'prod', type: 'PLAINTEXT' },
-    { name: 'URL', value: 'https://x/?a=b', type: 'PLAINTEXT' },
-    { name: 'GITHUB_REF', value: 'refs/heads/main', type: 'PLAINTEXT' },
-    { name: 'DB', value: '/app/db', type: 'PARAMETER_STORE' },
-    { name: 'TOKEN', value: 'app/token:key', type: 'SECRETS_MANAGER' },
+  expect(settings.env).toEqual([
+    ['STAGE', 'prod'],
+    ['URL', 'https://x/?a=b'],
+    ['GITHUB_REF', 'refs/heads/main'],
   ]);
+  expect(settings.envParameterStore).toEqual([['DB', '/app/db']]);
+  // The use case trims references (the action sends `app/token:key`).
+  expect(settings.envSecretsManager).toEqual([['TOKEN', ' app/token:key']]);
 });
 
 test('overrides are read and checked', () => {
@@ -67,18 +74,16 @@ test('overrides are read and checked', () => {
     wait: false,
     logs: 'poll',
     buildspec: 'ci/buildspec.yml',
-    start: {
-      privilegedMode: true,
-      timeoutMinutes: 90,
-      image: 'img',
-      fleet: 'arn:f',
-      startBuildJson: '{"gitCloneDepthOverride":1}',
-    },
+    privilegedMode: true,
+    timeoutMinutes: 90,
+    image: 'img',
+    fleet: 'arn:f',
+    startBuildJson: '{"gitCloneDepthOverride":1}',
   });
 });
 
 test('build-id: attach, no project needed', () => {
-  expect(read({ 'build-id': 'app:1' })).toEqual({ attach: 'app:1', batch: 'auto', wait: true, logs: 'live' });
+  expect(read({ 'build-id': 'app:1' })).toMatchObject({ buildId: 'app:1', batch: 'auto', wait: true, logs: 'live' });
 });
 
 test.each([
@@ -121,8 +126,6 @@ describe('the commit to build', () => {
       }),
     ).toBe('s');
     expect(defaultSourceVersion({})).toBeUndefined();
-    expect(read({ 'project-name': 'a', 'source-version': 'pr/7' }, { GITHUB_SHA: 's' }).start?.sourceVersion).toBe(
-      'pr/7',
-    );
+    expect(read({ 'project-name': 'a', 'source-version': 'pr/7' }, { GITHUB_SHA: 's' }).sourceVersion).toBe('pr/7');
   });
 });

@@ -1,5 +1,7 @@
 /** The build action's glue over scripted CodeBuild and CloudWatch Logs HTTP endpoints (nock). */
-import { run, type BuildActionDeps } from '../../../src/actions/build/main.js';
+import { buildAction } from '../../../src/actions/build/main.js';
+import type { BuildDeps } from '../../../src/codebuild/build.js';
+import { runActionInProcess, type ActionRun } from '../../support/action.js';
 import { createBuildClients } from '../../../src/codebuild/clients.js';
 import { fakeOptions, useNock } from '../../aws/fake-aws.js';
 import { awsErrorBody, serveAws, type Handler } from '../../codebuild/nock-aws.js';
@@ -85,28 +87,43 @@ const getLogEvents: Handler = (input) => {
   };
 };
 
-function action(inputs: Record<string, string>, extra: Partial<BuildActionDeps> = {}) {
-  let text = '';
-  const outputs: Record<string, string> = {};
-  const failed: string[] = [];
-  const state: Record<string, string> = {};
+/** The action over the nock'd endpoints, with virtual time; `run()` runs its main step. */
+function action(inputs: Record<string, string>, extra: Partial<BuildDeps> & { signal?: AbortSignal } = {}) {
   const time = new VirtualTime();
-  const deps: BuildActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
-    env: { GITHUB_SHA: 'cafe1234', GITHUB_WORKSPACE: '/nonexistent', GITHUB_EVENT_NAME: 'push' },
-    stdout: { write: (chunk: string) => (text += chunk) },
-    setOutput: (name, value) => void (outputs[name] = value),
-    setFailed: (message) => void failed.push(message),
-    saveState: (name, value) => void (state[name] = value),
-    writeSummary: async () => undefined,
-    clients: createBuildClients(fakeOptions()),
-    idempotencyToken: () => 'token-1',
-    clock: time.clock,
-    sleep: time.sleep,
-    random: () => 0.5,
-    ...extra,
+  const { signal, ...deps } = extra;
+  const result: { run?: ActionRun } = {};
+  const a = {
+    deps: {},
+    stdout: () => result.run?.stdout ?? '',
+    get outputs() {
+      return result.run?.outputs ?? {};
+    },
+    get failed() {
+      return result.run?.errors ?? [];
+    },
+    get state() {
+      return result.run?.state ?? {};
+    },
+    async run() {
+      result.run = await runActionInProcess(
+        buildAction({
+          clients: createBuildClients(fakeOptions()),
+          idempotencyToken: () => 'token-1',
+          clock: time.clock,
+          sleep: time.sleep,
+          random: () => 0.5,
+          ...deps,
+        }),
+        {
+          inputs,
+          env: { GITHUB_SHA: 'cafe1234', GITHUB_WORKSPACE: '/nonexistent', GITHUB_EVENT_NAME: 'push' },
+          ...(signal !== undefined ? { signal } : {}),
+        },
+      );
+      return result.run;
+    },
   };
-  return { deps, stdout: () => text, outputs, failed, state };
+  return a;
 }
 
 test('start, follow, report: the StartBuild request, grouped lines, outputs and the failure', async () => {
@@ -124,7 +141,7 @@ test('start, follow, report: the StartBuild request, grouped lines, outputs and 
     'compute-type': 'BUILD_GENERAL1_LARGE',
     logs: 'poll',
   });
-  await run(a.deps);
+  await a.run();
 
   expect(calls[0]).toEqual({
     operation: 'StartBuild',
@@ -144,7 +161,7 @@ test('start, follow, report: the StartBuild request, grouped lines, outputs and 
 
   const log = splitWorkflowLog(a.stdout());
   expect(log.output).toEqual(LOG);
-  expect(log.commands).toEqual(['::group::BUILD', '::endgroup::']);
+  expect(log.commands.filter((c) => !c.startsWith('::error'))).toEqual(['::group::BUILD', '::endgroup::']);
   expect(log.plain).toContain(
     `Started build ${ID} #12 of app: https://us-east-1.console.aws.amazon.com/codesuite/codebuild/111122223333/projects/app/build/${encodeURIComponent(ID)}/?region=us-east-1`,
   );
@@ -168,7 +185,7 @@ test('start, follow, report: the StartBuild request, grouped lines, outputs and 
       ...LOG.slice(-20),
     ].join('\n'),
   ]);
-  expect(a.state).toEqual({ target: JSON.stringify({ kind: 'build', id: ID }), followed: 'true', complete: 'true' });
+  expect(a.state).toEqual({ isPost: 'true', followed: JSON.stringify({ kind: 'build', id: ID }), settled: 'true' });
 });
 
 test('logs: off reads no log and prints the phases from the status', async () => {
@@ -177,7 +194,7 @@ test('logs: off reads no log and prints the phases from the status', async () =>
     BatchGetBuilds: () => ({ builds: [FAILED] }),
   });
   const a = action({ 'project-name': 'app', logs: 'off' });
-  await run(a.deps);
+  await a.run();
   expect(calls.map((x) => x.operation)).toEqual(['StartBuild', 'BatchGetBuilds']);
   expect(splitWorkflowLog(a.stdout()).plain).toEqual(
     expect.arrayContaining(['BUILD…', 'BUILD FAILED in 30s', 'COMPLETED…']),
@@ -196,7 +213,7 @@ test('a missing permission while following names the action', async () => {
     ],
   });
   const a = action({ 'project-name': 'app' });
-  await run(a.deps);
+  await a.run();
   expect(a.failed).toEqual([
     `BatchGetBuilds ${ID}: missing IAM permission codebuild:BatchGetBuilds on y (AccessDeniedException: User: x is not authorized to perform: codebuild:BatchGetBuilds on resource: y)`,
   ]);
@@ -223,7 +240,7 @@ test('cancelled: StopBuild at once, the build followed to STOPPED, the step fail
     BatchGetBuilds: () => ({ builds: [stopRequested ? stopped : build({ currentPhase: 'BUILD' })] }),
   });
   const a = action({ 'project-name': 'app', logs: 'off' }, { signal: controller.signal });
-  await run(a.deps);
+  await a.run();
   expect(calls.find((x) => x.operation === 'StopBuild')?.input).toEqual({ id: ID });
   expect(splitWorkflowLog(a.stdout()).plain).toContain(`Cancelled: stopping build ${ID}`);
   expect(a.failed).toEqual([`the run was cancelled, so the build was stopped: build ${ID} STOPPED in BUILD`]);
@@ -233,7 +250,7 @@ test('cancelled: StopBuild at once, the build followed to STOPPED, the step fail
 test('attach with build-id: nothing is started', async () => {
   const calls = serveAws({ BatchGetBuilds: () => ({ builds: [FAILED] }), GetLogEvents: getLogEvents });
   const a = action({ 'build-id': ARN, logs: 'poll' });
-  await run(a.deps);
+  await a.run();
   expect(calls.some((x) => x.operation === 'StartBuild')).toBe(false);
   expect(calls[0]).toEqual({ operation: 'BatchGetBuilds', input: { ids: [ID] } });
   expect(splitWorkflowLog(a.stdout()).output).toEqual(LOG);

@@ -2,7 +2,8 @@
 import type { StatusType } from '@aws-sdk/client-codebuild';
 import type { CodeBuildApi } from '../../../src/aws/codebuild.js';
 import type { BuildClients } from '../../../src/codebuild/clients.js';
-import { runPost } from '../../../src/actions/build/post.js';
+import { buildAction } from '../../../src/actions/build/main.js';
+import { runActionInProcess } from '../../support/action.js';
 
 function clients(status: StatusType | undefined, opts: { stopFails?: boolean } = {}) {
   const stopped: string[] = [];
@@ -25,39 +26,42 @@ function clients(status: StatusType | undefined, opts: { stopFails?: boolean } =
   return { fake, stopped };
 }
 
+/** The post step with this state; what it said (our lines and warnings), whether it stopped anything. */
 function post(state: Record<string, string>, c: BuildClients) {
-  const messages: string[] = [];
-  const result = runPost({
-    getState: (name) => state[name] ?? '',
-    env: {},
-    info: (m) => void messages.push(`info: ${m}`),
-    warning: (m) => void messages.push(`warning: ${m}`),
-    clients: c,
+  const result = runActionInProcess(buildAction({ clients: c }), { state }).then((run) => {
+    const said = run.stdout
+      .split('\n')
+      .filter((line) => line !== '' && !/^::(stop-commands::|[0-9a-f]{32}::$)/.test(line));
+    return {
+      outcome: said.some((line) => line.includes('stopped it')) ? 'stopped' : 'nothing',
+      messages: said.map((line) => line.replace(/^::warning::/, 'warning: ').replace(/^(?!warning: )/, 'info: ')),
+      code: run.code,
+    };
   });
-  return { result, messages };
+  return { result: result.then((r) => r.outcome), messages: result.then((r) => r.messages) };
 }
 
-const FOLLOWED = { isPost: 'true', target: JSON.stringify({ kind: 'build', id: 'app:1' }), followed: 'true' };
+const FOLLOWED = { isPost: 'true', followed: JSON.stringify({ kind: 'build', id: 'app:1' }) };
 
 test('a followed build still running is stopped', async () => {
   const { fake, stopped } = clients('IN_PROGRESS');
   const { result, messages } = post(FOLLOWED, fake);
   expect(await result).toBe('stopped');
   expect(stopped).toEqual(['build app:1']);
-  expect(messages).toEqual(['info: The job ended while build app:1 was running: stopped it']);
+  expect(await messages).toEqual(['info: The job ended while build app:1 was running: stopped it']);
 });
 
 test('a batch too', async () => {
   const { fake, stopped } = clients('IN_PROGRESS');
-  const { result } = post({ ...FOLLOWED, target: JSON.stringify({ kind: 'batch', id: 'app:b' }) }, fake);
+  const { result } = post({ ...FOLLOWED, followed: JSON.stringify({ kind: 'batch', id: 'app:b' }) }, fake);
   expect(await result).toBe('stopped');
   expect(stopped).toEqual(['batch app:b']);
 });
 
 test.each([
   ['nothing was started', { isPost: 'true' }, 'IN_PROGRESS'],
-  ['wait: false (not followed)', { isPost: 'true', target: FOLLOWED.target }, 'IN_PROGRESS'],
-  ['followed to its end', { ...FOLLOWED, complete: 'true' }, 'IN_PROGRESS'],
+  ['wait: false (not followed)', { isPost: 'true' }, 'IN_PROGRESS'],
+  ['followed to its end', { ...FOLLOWED, settled: 'true' }, 'IN_PROGRESS'],
   ['already over', FOLLOWED, 'SUCCEEDED'],
   ['gone', FOLLOWED, undefined],
 ] as const)('left alone: %s', async (_name, state: Record<string, string>, status: StatusType | undefined) => {
@@ -65,12 +69,12 @@ test.each([
   const { result, messages } = post(state, fake);
   expect(await result).toBe('nothing');
   expect(stopped).toEqual([]);
-  expect(messages).toEqual([]);
+  expect(await messages).toEqual([]);
 });
 
 test('a failed stop is a warning, never a failure', async () => {
   const { fake } = clients('IN_PROGRESS', { stopFails: true });
   const { result, messages } = post(FOLLOWED, fake);
   expect(await result).toBe('nothing');
-  expect(messages).toEqual(['warning: could not stop app:1: network down']);
+  expect(await messages).toEqual(['warning: could not stop app:1: network down']);
 });

@@ -1,12 +1,15 @@
 /**
  * Markdown for a job summary of one build, local or remote. Takes CodeBuild's `Build` shape (BatchGetBuilds),
- * which the local runner's result also has, so both actions render the same way.
+ * which the local runner's result also has, so both render the same way; and the closing table of a terminal.
  */
+import { formatDuration, millisBetween, toMillis, type TimeLike } from './duration.js';
+import type { Table } from './reporter.js';
+
 export interface PhaseLike {
   readonly phaseType?: string;
   readonly phaseStatus?: string;
-  readonly startTime?: Date | number | string;
-  readonly endTime?: Date | number | string;
+  readonly startTime?: TimeLike;
+  readonly endTime?: TimeLike;
   readonly durationInSeconds?: number;
   readonly contexts?: ReadonlyArray<{ readonly statusCode?: string; readonly message?: string }>;
 }
@@ -21,8 +24,8 @@ export interface ReportCountsLike {
 export interface BuildLike {
   readonly id?: string;
   readonly buildStatus?: string;
-  readonly startTime?: Date | number | string;
-  readonly endTime?: Date | number | string;
+  readonly startTime?: TimeLike;
+  readonly endTime?: TimeLike;
   readonly phases?: readonly PhaseLike[];
   readonly exportedEnvironmentVariables?: ReadonlyArray<{ readonly name?: string; readonly value?: string }>;
   readonly reports?: readonly ReportCountsLike[];
@@ -60,8 +63,8 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
   const out: string[] = [`## ${escapeCell(title)}: ${ICONS[status] ?? ''} ${status}`.replace(/ {2,}/g, ' '), ''];
   const facts: string[] = [];
   if (build.id) facts.push(`**Build** \`${build.id}\``);
-  const duration = seconds(build.startTime, build.endTime);
-  if (duration !== undefined) facts.push(`**Duration** ${formatDuration(duration)}`);
+  const duration = millisBetween(build.startTime, build.endTime);
+  if (duration !== undefined) facts.push(`**Duration** ${formatDuration(roundSeconds(duration))}`);
   if (links.console) facts.push(`[Console](${links.console})`);
   if (links.logs) facts.push(`[Logs](${links.logs})`);
   if (facts.length > 0) out.push(facts.join(' · '), '');
@@ -74,9 +77,9 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
         .filter((c) => c.statusCode || c.message)
         .map((c) => [c.statusCode, c.message].filter(Boolean).join(': '))
         .join('; ');
-      const secs = p.durationInSeconds ?? seconds(p.startTime, p.endTime);
+      const ms = phaseMillis(p);
       out.push(
-        `| ${p.phaseType} | ${ICONS[p.phaseStatus ?? ''] ?? ''} ${p.phaseStatus ?? ''} | ${secs === undefined ? '' : formatDuration(secs)} | ${escapeCell(context)} |`,
+        `| ${p.phaseType} | ${ICONS[p.phaseStatus ?? ''] ?? ''} ${p.phaseStatus ?? ''} | ${ms === undefined ? '' : formatDuration(ms)} | ${escapeCell(context)} |`,
       );
     }
     out.push('', ...ganttChart(phases), '');
@@ -136,28 +139,74 @@ function describeCounts(report: ReportCountsLike): string {
   return parts.join(', ');
 }
 
-function toMillis(value: Date | number | string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
-function seconds(start: PhaseLike['startTime'], end: PhaseLike['endTime']): number | undefined {
-  const a = toMillis(start);
-  const b = toMillis(end);
-  return a === undefined || b === undefined ? undefined : Math.max(0, Math.round((b - a) / 1000));
-}
-
-export function formatDuration(totalSeconds: number): string {
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const s = Math.floor(totalSeconds % 60);
-  if (h > 0) return `${h}h ${m}m ${s}s`;
-  if (m > 0) return `${m}m ${s}s`;
-  return `${s}s`;
-}
-
 /** Table cells: no pipes or newlines from data can break the table. */
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** A phase's duration: CodeBuild's whole seconds, else its times rounded to the second. */
+function phaseMillis(p: PhaseLike): number | undefined {
+  if (p.durationInSeconds !== undefined) return p.durationInSeconds * 1000;
+  const ms = millisBetween(p.startTime, p.endTime);
+  return ms === undefined ? undefined : roundSeconds(ms);
+}
+
+function roundSeconds(ms: number): number {
+  return Math.round(ms / 1000) * 1000;
+}
+
+/**
+ * The closing table of a build on a terminal: each phase that carries work, its status, its duration, and the tests
+ * of UPLOAD_ARTIFACTS; the footer says how the build ended.
+ */
+export function phaseTable(what: string, build: BuildLike): Table {
+  const tests = testCounts(build.reports ?? []);
+  const rows = (build.phases ?? [])
+    .filter((p) => p.phaseType && !BOOKKEEPING.has(p.phaseType) && p.phaseType !== 'FINALIZING')
+    .map((p) => {
+      const ms =
+        millisBetween(p.startTime, p.endTime) ??
+        (p.durationInSeconds === undefined ? undefined : p.durationInSeconds * 1000);
+      return [
+        p.phaseType ?? '',
+        p.phaseStatus ?? '',
+        ms === undefined ? '' : formatDuration(ms),
+        p.phaseType === 'UPLOAD_ARTIFACTS' ? tests : '',
+      ];
+    });
+  const total = millisBetween(build.startTime, build.endTime);
+  const status = build.buildStatus ?? 'UNKNOWN';
+  return {
+    columns: tests === '' ? ['Phase', 'Status', 'Duration'] : ['Phase', 'Status', 'Duration', 'Tests'],
+    rows: tests === '' ? rows.map((r) => r.slice(0, 3)) : rows,
+    statusColumn: 1,
+    footer: {
+      text: `${what} ${status}${total === undefined ? '' : ` in ${formatDuration(total)}`}`,
+      ok: status === 'SUCCEEDED',
+    },
+  };
+}
+
+/** `12 passed, 1 failed, 2 skipped` over all test report groups; empty without test reports. */
+export function testCounts(reports: readonly ReportCountsLike[]): string {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  let any = false;
+  for (const r of reports) {
+    const s = r.summary ?? {};
+    if (r.type === 'CODE_COVERAGE' || typeof s.total !== 'number') continue;
+    any = true;
+    passed += numberOf(s.passed);
+    failed += numberOf(s.failed) + numberOf(s.errored);
+    skipped += numberOf(s.skipped);
+  }
+  if (!any) return '';
+  return [`${passed} passed`, failed > 0 ? `${failed} failed` : '', skipped > 0 ? `${skipped} skipped` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+function numberOf(value: unknown): number {
+  return typeof value === 'number' ? value : 0;
 }
