@@ -56,9 +56,13 @@ export interface ChoiceOption<C extends string = string> extends Common {
   readonly default?: C;
 }
 
-/** Several values: one per line in an input (blank lines and # comments left out), a repeated flag in the CLI. */
-export interface ListOption extends Common {
+/**
+ * Several values: one per line in an input (blank lines and # comments left out), a repeated flag in the CLI. With
+ * `parse`, each is turned into a value (`where` names the input's line or the flag for its messages).
+ */
+export interface ListOption<T = unknown> extends Common {
   readonly type: 'list';
+  readonly parse?: (text: string, where: string) => T;
 }
 
 /**
@@ -68,6 +72,8 @@ export interface ListOption extends Common {
 export interface PairsOption extends Common {
   readonly type: 'pairs';
   readonly bare?: boolean;
+  /** What a NAME may be (default: letters, digits and _, not starting with a digit), and how to say it. */
+  readonly name?: { readonly pattern: RegExp; readonly form: string };
 }
 
 export type OptionSpec = TextOption | FlagOption | IntegerOption | ChoiceOption | ListOption | PairsOption;
@@ -91,10 +97,29 @@ type ValueOf<O extends OptionSpec> = O extends TextOption
           : C | undefined
         : O extends PairsOption
           ? Array<[string, string]>
-          : string[];
+          : O extends { parse: (text: string, where: string) => infer T }
+            ? T[]
+            : string[];
 
 /** The typed values a schema reads to. */
 export type OptionValues<S extends OptionSchema> = { -readonly [K in keyof S]: ValueOf<S[K]> };
+
+/** How a face names an option in a message: `input "start"` (the action), `--start` (the CLI). */
+export type OptionNaming = (key: string) => string;
+
+export function inputNaming(schema: OptionSchema): OptionNaming {
+  return (key) => {
+    const spec = schema[key];
+    return `input "${spec === undefined ? key : (inputName(key, spec) ?? key)}"`;
+  };
+}
+
+export function flagNaming(schema: OptionSchema): OptionNaming {
+  return (key) => {
+    const spec = schema[key];
+    return `--${spec === undefined ? key : (flagName(key, spec) ?? key)}`;
+  };
+}
 
 /** The action input's name of an option. */
 export function inputName(key: string, spec: OptionSpec): string | undefined {
@@ -126,7 +151,8 @@ export function readInputs<S extends OptionSchema>(
     const input = inputName(key, spec);
     const text = input === undefined ? '' : raw(input);
     if (spec.type === 'list') {
-      values[key] = lines(text);
+      const parse = spec.parse;
+      values[key] = lines(text).map((line, i) => (parse ? parse(line, `${name(key, spec)}, line ${i + 1}`) : line));
       continue;
     }
     if (spec.type === 'pairs') {
@@ -195,7 +221,10 @@ export function readArguments<S extends OptionSchema>(
     const flag = flagName(key, spec);
     const given = flag === undefined ? undefined : (parsed.values as Record<string, unknown>)[flag];
     if (spec.type === 'list') {
-      values[key] = (given as string[] | undefined) ?? [];
+      const parse = spec.parse;
+      values[key] = ((given as string[] | undefined) ?? []).map((text) =>
+        parse ? parse(text, name(key, spec)) : text,
+      );
       continue;
     }
     if (spec.type === 'pairs') {

@@ -4,7 +4,8 @@
  * deployment's failing hook, an approval's rejection), the step's one-line failure, and the job summary (a stage
  * table and a Mermaid flowchart of stages and actions coloured by status).
  */
-import { formatDuration } from '../core/duration.js';
+import { formatDuration, millisBetween } from '../core/duration.js';
+import type { Table } from '../core/reporter.js';
 import { failures as buildFailures } from '../codebuild/report.js';
 import { deploymentFailures, type Annotation } from '../deploy/report.js';
 import type { ActionResult } from './actions.js';
@@ -260,4 +261,23 @@ function oneLine(text: string, max: number): string {
 /** Table cells: no pipes or newlines from data can break the table. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The closing table on a terminal: each stage, its status and duration; the footer says how it ended. */
+export function pipelineTable(outcome: PipelineOutcome, pipeline: string): Table {
+  const status = outcome.execution.status ?? 'Unknown';
+  const seconds = executionSeconds(outcome.stages);
+  return {
+    columns: ['Stage', 'Status', 'Duration'],
+    rows: outcome.stages.map((stage) => [
+      stage.name,
+      stage.status,
+      stage.startTime && stage.endTime ? formatDuration(millisBetween(stage.startTime, stage.endTime) ?? 0) : '',
+    ]),
+    statusColumn: 1,
+    footer: {
+      text: `Pipeline ${pipeline} ${status}${seconds === undefined ? '' : ` in ${formatDuration(seconds * 1000)}`}`,
+      ok: status === 'Succeeded' || status === 'Superseded',
+    },
+  };
 }

@@ -2,9 +2,27 @@
  * The pipeline action's and `aws-cicd pipeline`'s shared core: read the pipeline's structure, pick the execution to
  * follow (the one a commit started, a new one, or one given by id), then follow it (follow.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { CodePipelineApi, PipelineDeclaration } from '../aws/codepipeline.js';
+import { resolveRegion } from '../aws/config.js';
 import { isAccessDenied } from '../aws/errors.js';
-import type { Reporter } from '../core/reporter.js';
+import type { FollowTuning } from '../codebuild/context.js';
+import type { OptionNaming } from '../core/options.js';
+import type { DeployFollowTuning } from '../deploy/follow.js';
+import type { PipelineClients } from './clients.js';
+import { followExecution, type PipelineOutcome, type PipelineTuning } from './follow.js';
+import { executionConsoleUrl } from './links.js';
+import type { PipelineOptions } from './options.js';
+import {
+  PipelineOutputs,
+  pipelineFailures,
+  pipelineFailureSummary,
+  pipelineOutputs,
+  pipelineSummaryMarkdown,
+  pipelineTable,
+} from './report.js';
+import { stopExecution, stopReason } from './stop.js';
+import type { Failure, Reporter } from '../core/reporter.js';
 import type { Clock, Sleep } from '../core/time.js';
 
 /** Where selecting an execution says what it does. */
@@ -144,4 +162,211 @@ export async function declarationFor(
   const version = execution.pipelineVersion;
   if (version === undefined || version === latest.version) return latest;
   return (await readDeclaration(api, pipeline, logger, version)) ?? latest;
+}
+
+export interface PipelineDeps {
+  readonly env: NodeJS.ProcessEnv;
+  /** How the face names its options in messages (`input "start"`, `--start`). */
+  readonly naming: OptionNaming;
+  /** The commit to look for when none is given: the workflow's (the action), git HEAD (the CLI). */
+  readonly defaultCommit?: () => string | undefined;
+  /** Default: clients made from `env` (and the region option), closed at the end. */
+  readonly clients?: PipelineClients;
+  readonly signal?: AbortSignal;
+  /** Called once the execution is known: `following` says whether it will be followed to its end. */
+  readonly onSelected?: (followed: FollowedExecution, following: boolean) => void;
+  /** StopPipelineExecution's reason when the run is cancelled. */
+  readonly stopReason?: string;
+  /** StartPipelineExecution's clientRequestToken. */
+  readonly token?: () => string;
+  readonly clock?: Clock;
+  readonly sleep?: Sleep;
+  readonly random?: () => number;
+  readonly tuning?: { pipeline?: PipelineTuning; build?: FollowTuning; deploy?: DeployFollowTuning };
+}
+
+/** What a post step needs to stop an execution. */
+export interface FollowedExecution {
+  readonly pipeline: string;
+  readonly executionId: string;
+  readonly abandon: boolean;
+}
+
+export interface PipelineRun {
+  readonly selected?: Selected;
+  readonly outcome?: PipelineOutcome;
+  readonly failure?: Failure;
+  readonly exitCode: number;
+  /** The followed execution ended (a post step has nothing to stop). */
+  readonly settled?: boolean;
+}
+
+/** Which execution the options ask for; the cross-option rules, worded with the face's names. */
+export function selectionOf(options: PipelineOptions, deps: Pick<PipelineDeps, 'naming' | 'defaultCommit'>): Selection {
+  const name = deps.naming;
+  const chosen = [options.commit !== undefined, options.start, options.executionId !== undefined];
+  if (options.executionId !== undefined && chosen.filter(Boolean).length > 1) {
+    throw new UserError(
+      `${name('executionId')} follows a given execution: leave out ${name('start')} and ${name('commit')}`,
+      { exitCode: 2 },
+    );
+  }
+  const variables = options.variables.map(([variable, value]) => ({ name: variable, value }));
+  if (options.executionId !== undefined) return { kind: 'attach', executionId: options.executionId };
+  if (options.start) {
+    if (options.commit !== undefined) {
+      throw new UserError(
+        `${name('commit')} finds the execution a commit started; to start one at a commit, give ` +
+          `${name('sourceRevisions')} <SourceActionName>=${options.commit}`,
+        { exitCode: 2 },
+      );
+    }
+    return { kind: 'start', variables, sourceRevisions: options.sourceRevisions };
+  }
+  if (variables.length > 0 || options.sourceRevisions.length > 0) {
+    const which = variables.length > 0 ? 'variables' : 'sourceRevisions';
+    throw new UserError(`${name(which)} applies to a new execution: add ${name('start')}`, { exitCode: 2 });
+  }
+  const commit = options.commit ?? deps.defaultCommit?.();
+  if (commit === undefined) {
+    throw new UserError(`no commit to look for: give ${name('commit')}, ${name('start')} or ${name('executionId')}`, {
+      exitCode: 2,
+    });
+  }
+  return { kind: 'commit', commit, waitSeconds: options.waitForExecutionSeconds };
+}
+
+/** Finds, starts or attaches to an execution and follows it to its end. */
+export async function runPipeline(
+  options: PipelineOptions,
+  reporter: Reporter,
+  deps: PipelineDeps,
+): Promise<PipelineRun> {
+  const selection = selectionOf(options, deps);
+  const pipeline = options.pipelineName;
+  const region = resolveRegion(options.region, deps.env);
+  let clients = deps.clients;
+  if (clients === undefined) {
+    const { createPipelineClients } = await import('./clients.js');
+    clients = createPipelineClients({ env: deps.env, region });
+  }
+  try {
+    const latest = await readDeclaration(clients.codepipeline, pipeline, reporter);
+    const names = optionNames(deps.naming);
+    const selected = await selectExecution(clients.codepipeline, pipeline, latest, selection, {
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: deps.random,
+      logger: reporter,
+      say: (text) => reporter.info(text),
+      token: deps.token ?? randomUUID,
+      names,
+      signal: deps.signal,
+    });
+    const url = executionConsoleUrl(region, pipeline, selected.executionId);
+    reporter.info(describeSelected(selected, pipeline, url));
+    reporter.setOutput(PipelineOutputs.ExecutionId, selected.executionId);
+    reporter.setOutput(PipelineOutputs.ExecutionUrl, url);
+    deps.onSelected?.({ pipeline, executionId: selected.executionId, abandon: options.abandonOnCancel }, options.wait);
+    if (!options.wait) {
+      const execution = await clients.codepipeline.getPipelineExecution(pipeline, selected.executionId);
+      reporter.setOutput(PipelineOutputs.Status, execution.status ?? '');
+      reporter.info(`Not waiting: follow it later with ${deps.naming('executionId')} ${selected.executionId}`);
+      return { selected, exitCode: 0 };
+    }
+    const declaration = await declarationFor(clients.codepipeline, pipeline, selected.executionId, latest, reporter);
+    const outcome = await followExecution(pipeline, selected.executionId, {
+      codepipeline: clients.codepipeline,
+      codebuild: clients.codebuild,
+      logs: clients.logs,
+      codedeploy: clients.codedeploy,
+      logsMode: options.logs,
+      reporter,
+      region,
+      declaration,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: deps.random,
+      cancel: deps.signal,
+      abandonOnCancel: options.abandonOnCancel,
+      stopReason: deps.stopReason ?? 'the run following it was cancelled',
+      buildTuning: deps.tuning?.build,
+      deployTuning: deps.tuning?.deploy,
+      tuning: deps.tuning?.pipeline,
+    });
+    const status = outcome.execution.status ?? 'Unknown';
+    for (const [name, value] of Object.entries(pipelineOutputs(outcome, region, pipeline)))
+      reporter.setOutput(name, value);
+    await reporter.summary(pipelineSummaryMarkdown(outcome, { pipeline, region }));
+    reporter.table(pipelineTable(outcome, pipeline));
+    const settled = status !== 'InProgress' && status !== 'Stopping';
+    if (status === 'Succeeded') return { selected, outcome, settled, exitCode: 0 };
+    if (status === 'Superseded') {
+      reporter.warning(
+        `execution ${outcome.execution.pipelineExecutionId ?? ''} of ${pipeline} was superseded by a newer execution, ` +
+          'which carries its changes on; the newer run reports the result',
+      );
+      return { selected, outcome, settled, exitCode: 0 };
+    }
+    const summary = pipelineFailureSummary(outcome, pipeline);
+    if (outcome.cancelled) {
+      return {
+        selected,
+        outcome,
+        settled,
+        exitCode: 1,
+        failure: { message: `the run was cancelled, so the execution was stopped: ${summary}` },
+      };
+    }
+    for (const failure of pipelineFailures(outcome)) reporter.error(failure.message, failure);
+    return { selected, outcome, settled, exitCode: 1, failure: { message: summary } };
+  } finally {
+    if (deps.clients === undefined) clients.dispose();
+  }
+}
+
+/** The names the start checks use in their messages. */
+function optionNames(naming: OptionNaming): OptionNames {
+  return {
+    variables: naming('variables'),
+    sourceRevisions: naming('sourceRevisions'),
+    wait: naming('waitForExecutionSeconds'),
+    start: naming('start'),
+  };
+}
+
+/**
+ * The post step of the pipeline action: an execution the main step followed and did not see end is stopped,
+ * abandoning its actions when abandon-on-cancel said so.
+ */
+export async function stopIfRunning(
+  followed: FollowedExecution,
+  reporter: Reporter,
+  deps: { readonly env: NodeJS.ProcessEnv; readonly clients?: PipelineClients },
+): Promise<boolean> {
+  let clients = deps.clients;
+  if (clients === undefined) {
+    const { createPipelineClients } = await import('./clients.js');
+    clients = createPipelineClients({ env: deps.env });
+  }
+  const { pipeline, executionId, abandon } = followed;
+  try {
+    const execution = await clients.codepipeline.getPipelineExecution(pipeline, executionId);
+    if (execution.status !== 'InProgress') return false;
+    const result = await stopExecution(clients.codepipeline, pipeline, executionId, {
+      abandon,
+      reason: stopReason(deps.env, 'the GitHub job following it ended while it ran'),
+    });
+    if (!result.stopped) {
+      reporter.warning(`could not stop execution ${executionId} of ${pipeline}: ${result.reason}`);
+      return false;
+    }
+    reporter.info(
+      `The job ended while execution ${executionId} of ${pipeline} was running: stopped it` +
+        (abandon ? ' (actions in progress abandoned)' : ' (actions in progress finish first)'),
+    );
+    return true;
+  } finally {
+    if (deps.clients === undefined) clients.dispose();
+  }
 }
