@@ -3,8 +3,8 @@
  * end of the script's log) as annotations, the step's one-line failure and the job summary.
  */
 import type { DeploymentInfo, LifecycleEvent } from '../aws/codedeploy.js';
-import { formatDuration } from '../core/duration.js';
-import type { Failure } from '../core/reporter.js';
+import { formatDuration, millisBetween } from '../core/duration.js';
+import type { Failure, Table } from '../core/reporter.js';
 import type { DeploymentOutcome } from './follow.js';
 import { shortTargetId, type TargetView } from './targets.js';
 
@@ -187,4 +187,21 @@ export function deploymentSummaryMarkdown(
 /** Table cells: no pipes or newlines from data can break the table. */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The closing table on a terminal: each target and how it ended; the footer says how the deployment ended. */
+export function deploymentTable(outcome: DeploymentOutcome): Table {
+  const d = outcome.deployment;
+  const status = d.status ?? 'Unknown';
+  const start = d.startTime ?? d.createTime;
+  const took = millisBetween(start, d.completeTime);
+  return {
+    columns: ['Target', 'Status', 'Failed event'],
+    rows: outcome.targets.map((t) => [shortTargetId(t.id), t.status ?? '', failedEvent(t)?.lifecycleEventName ?? '']),
+    statusColumn: 1,
+    footer: {
+      text: `Deployment ${d.deploymentId ?? ''} ${status}${took === undefined ? '' : ` in ${formatDuration(took)}`}`,
+      ok: status === 'Succeeded',
+    },
+  };
 }

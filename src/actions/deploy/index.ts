@@ -1,14 +1,4 @@
-import { getState, saveState } from '../../core/github-runner.js';
-import { defaultDeps, run, State } from './main.js';
-import { defaultPostDeps, runPost } from './post.js';
+import { runAction } from '../common/runtime.js';
+import { deployAction } from './main.js';
 
-// One bundle serves both steps (action.yml's `main` and `post` name the same file): the main step records
-// isPost, so the post step, which sees the main step's saved state, knows it is the post step.
-if (getState(State.IsPost) === 'true') {
-  await runPost(defaultPostDeps());
-} else {
-  saveState(State.IsPost, 'true');
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => controller.abort(signal));
-  await run(defaultDeps(controller.signal));
-}
+await runAction(deployAction());

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { flagNaming, optionsHelp, readArguments } from '../../core/options.js';
 import { pipelineOptions } from '../../pipeline/options.js';
 import { runPipeline, type PipelineDeps } from '../../pipeline/run.js';
 import type { CommandSpec } from '../context.js';
 import { terminalReporter } from '../context.js';
+import { gitHead } from '../git.js';
 
 const HELP = `Usage: aws-cicd pipeline --name PIPELINE [--commit SHA | --start | --execution-id ID] [options]
 
@@ -30,7 +30,7 @@ export function pipelineCommandWith(deps: Partial<PipelineDeps> = {}): CommandSp
         const run = await runPipeline(values, reporter, {
           env: ctx.env,
           naming: flagNaming(pipelineOptions),
-          defaultCommit: () => headCommit(ctx.cwd),
+          defaultCommit: () => gitHead(ctx.cwd),
           signal: ctx.signal,
           stopReason: 'stopped with Ctrl-C in aws-cicd pipeline',
           ...deps,
@@ -46,13 +46,3 @@ export function pipelineCommandWith(deps: Partial<PipelineDeps> = {}): CommandSp
 }
 
 export const pipelineCommand = pipelineCommandWith();
-
-function headCommit(cwd: string): string | undefined {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-      .toString()
-      .trim();
-  } catch {
-    return undefined;
-  }
-}
