@@ -3,6 +3,7 @@
  * which the local runner's result also has, so both render the same way; and the closing table of a terminal.
  */
 import { formatDuration, millisBetween, toMillis, type TimeLike } from './duration.js';
+import { cell, icon } from './markdown.js';
 import type { Table } from './reporter.js';
 
 export interface PhaseLike {
@@ -46,21 +47,12 @@ export interface SummaryLinks {
   readonly logs?: string;
 }
 
-const ICONS: Record<string, string> = {
-  SUCCEEDED: '✅',
-  FAILED: '❌',
-  FAULT: '❌',
-  TIMED_OUT: '⏱️',
-  STOPPED: '⏹️',
-  IN_PROGRESS: '⏳',
-};
-
 /** Phases CodeBuild reports that carry no user work; left out of the table and chart. */
 const BOOKKEEPING = new Set(['SUBMITTED', 'COMPLETED']);
 
 export function buildSummaryMarkdown(title: string, build: BuildLike, links: SummaryLinks = {}): string {
   const status = build.buildStatus ?? 'UNKNOWN';
-  const out: string[] = [`## ${escapeCell(title)}: ${ICONS[status] ?? ''} ${status}`.replace(/ {2,}/g, ' '), ''];
+  const out: string[] = [`## ${cell(title)}: ${icon(status)} ${status}`.replace(/ {2,}/g, ' '), ''];
   const facts: string[] = [];
   if (build.id) facts.push(`**Build** \`${build.id}\``);
   const duration = millisBetween(build.startTime, build.endTime);
@@ -79,7 +71,7 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
         .join('; ');
       const ms = phaseMillis(p);
       out.push(
-        `| ${p.phaseType} | ${ICONS[p.phaseStatus ?? ''] ?? ''} ${p.phaseStatus ?? ''} | ${ms === undefined ? '' : formatDuration(ms)} | ${escapeCell(context)} |`,
+        `| ${p.phaseType} | ${icon(p.phaseStatus ?? '')} ${p.phaseStatus ?? ''} | ${ms === undefined ? '' : formatDuration(ms)} | ${cell(context)} |`,
       );
     }
     out.push('', ...ganttChart(phases), '');
@@ -88,8 +80,7 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
   const reports = build.reports ?? [];
   if (reports.length > 0) {
     out.push('| Report group | Status | Summary |', '| --- | --- | --- |');
-    for (const r of reports)
-      out.push(`| ${escapeCell(r.name)} | ${r.status ?? ''} | ${escapeCell(describeCounts(r))} |`);
+    for (const r of reports) out.push(`| ${cell(r.name)} | ${r.status ?? ''} | ${cell(describeCounts(r))} |`);
     out.push('');
   }
 
@@ -100,8 +91,8 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
   if (artifacts.length > 0) {
     out.push('| Artifact | File | Name |', '| --- | --- | --- |');
     for (const a of artifacts) {
-      const name = a.name ? `\`${escapeCell(a.name)}\`` : '';
-      out.push(`| ${escapeCell(a.artifactIdentifier ?? '')} | \`${escapeCell(a.location ?? '')}\` | ${name} |`);
+      const name = a.name ? `\`${cell(a.name)}\`` : '';
+      out.push(`| ${cell(a.artifactIdentifier ?? '')} | \`${cell(a.location ?? '')}\` | ${name} |`);
     }
     out.push('');
   }
@@ -109,7 +100,7 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
   const exported = (build.exportedEnvironmentVariables ?? []).filter((v) => v.name);
   if (exported.length > 0) {
     out.push('| Exported variable | Value |', '| --- | --- |');
-    for (const v of exported) out.push(`| \`${escapeCell(v.name ?? '')}\` | \`${escapeCell(v.value ?? '')}\` |`);
+    for (const v of exported) out.push(`| \`${cell(v.name ?? '')}\` | \`${cell(v.value ?? '')}\` |`);
     out.push('');
   }
   return out.join('\n');
@@ -137,11 +128,6 @@ function describeCounts(report: ReportCountsLike): string {
     .filter((k) => typeof s[k] === 'number')
     .map((k) => `${String(s[k])} ${k}`);
   return parts.join(', ');
-}
-
-/** Table cells: no pipes or newlines from data can break the table. */
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** A phase's duration: CodeBuild's whole seconds, else its times rounded to the second. */

@@ -4,6 +4,7 @@
  */
 import type { DeploymentInfo, LifecycleEvent } from '../aws/codedeploy.js';
 import { formatDuration, millisBetween } from '../core/duration.js';
+import { cell, icon } from '../core/markdown.js';
 import type { Failure, Table } from '../core/reporter.js';
 import type { DeploymentOutcome } from './follow.js';
 import { shortTargetId, type TargetView } from './targets.js';
@@ -122,17 +123,6 @@ function deploymentLine(d: DeploymentInfo): string {
   return `deployment ${d.deploymentId ?? ''} ${d.status ?? 'Unknown'}`;
 }
 
-const ICONS: Readonly<Record<string, string>> = {
-  Succeeded: '✅',
-  Failed: '❌',
-  Stopped: '⏹️',
-  InProgress: '⏳',
-  Pending: '⏸️',
-  Skipped: '⏭️',
-  Ready: '🚦',
-  Baking: '⏳',
-};
-
 /** Targets listed in the summary table at most. */
 const SUMMARY_TARGETS = 50;
 
@@ -143,7 +133,7 @@ export function deploymentSummaryMarkdown(
   const d = outcome.deployment;
   const status = d.status ?? 'Unknown';
   const title = `CodeDeploy ${d.applicationName ?? ''}${d.deploymentGroupName ? ` / ${d.deploymentGroupName}` : ''}`;
-  const out: string[] = [`## ${cell(title.trim())}: ${ICONS[status] ?? ''} ${status}`.replace(/ {2,}/g, ' '), ''];
+  const out: string[] = [`## ${cell(title.trim())}: ${icon(status)} ${status}`.replace(/ {2,}/g, ' '), ''];
   const facts: string[] = [];
   if (d.deploymentId) facts.push(`**Deployment** \`${d.deploymentId}\``);
   const start = d.startTime ?? d.createTime;
@@ -161,32 +151,27 @@ export function deploymentSummaryMarkdown(
   }
   if (d.rollbackInfo?.rollbackDeploymentId) {
     const rb = outcome.rollback?.status;
-    out.push(`Rolled back by \`${d.rollbackInfo.rollbackDeploymentId}\`${rb ? `: ${ICONS[rb] ?? ''} ${rb}` : ''}`, '');
+    out.push(`Rolled back by \`${d.rollbackInfo.rollbackDeploymentId}\`${rb ? `: ${icon(rb)} ${rb}` : ''}`, '');
   }
   const targets = outcome.targets;
   const blueGreen = d.deploymentStyle?.deploymentType === 'BLUE_GREEN';
   if (targets.length > 0) {
     out.push('| Target | Status | Lifecycle events | Failure |', '| --- | --- | --- | --- |');
     for (const t of targets.slice(0, SUMMARY_TARGETS)) {
-      const events = t.events.map((e) => `${ICONS[e.status ?? ''] ?? '·'} ${e.lifecycleEventName ?? ''}`).join(' → ');
+      const events = t.events.map((e) => `${icon(e.status ?? '') || '·'} ${e.lifecycleEventName ?? ''}`).join(' → ');
       const f = failedEvent(t);
       const failure = f
         ? [f.lifecycleEventName, f.diagnostics?.errorCode, f.diagnostics?.scriptName].filter(Boolean).join(': ')
         : '';
       const status = t.status ?? '';
       out.push(
-        `| ${cell(shortTargetId(t.id))}${blueGreen && t.label ? ` (${cell(t.label)})` : ''} | ${ICONS[status] ?? ''} ${status} | ${cell(events)} | ${cell(failure)} |`,
+        `| ${cell(shortTargetId(t.id))}${blueGreen && t.label ? ` (${cell(t.label)})` : ''} | ${icon(status)} ${status} | ${cell(events)} | ${cell(failure)} |`,
       );
     }
     if (targets.length > SUMMARY_TARGETS) out.push('', `…and ${targets.length - SUMMARY_TARGETS} more targets.`);
     out.push('');
   }
   return out.join('\n');
-}
-
-/** Table cells: no pipes or newlines from data can break the table. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** The closing table on a terminal: each target and how it ended; the footer says how the deployment ended. */

@@ -5,6 +5,7 @@
  * table and a Mermaid flowchart of stages and actions coloured by status).
  */
 import { formatDuration, millisBetween } from '../core/duration.js';
+import { cell, icon } from '../core/markdown.js';
 import type { Table } from '../core/reporter.js';
 import { failures as buildFailures } from '../codebuild/report.js';
 import { deploymentFailures, type Annotation } from '../deploy/report.js';
@@ -118,18 +119,6 @@ export function pipelineFailureSummary(outcome: PipelineOutcome, pipeline: strin
   return `pipeline ${pipeline} execution ${e.pipelineExecutionId ?? ''} ${e.status ?? 'Unknown'}${where}${summary}`;
 }
 
-const ICONS: Readonly<Record<string, string>> = {
-  Succeeded: '✅',
-  Failed: '❌',
-  InProgress: '⏳',
-  Stopped: '⏹️',
-  Stopping: '⏹️',
-  Abandoned: '⏹️',
-  Cancelled: '⏹️',
-  Superseded: '⏭️',
-  NotStarted: '⚪',
-};
-
 export function pipelineSummaryMarkdown(
   outcome: PipelineOutcome,
   options: { pipeline: string; region: string },
@@ -137,7 +126,7 @@ export function pipelineSummaryMarkdown(
   const e = outcome.execution;
   const status = e.status ?? 'Unknown';
   const out: string[] = [
-    `## CodePipeline ${cell(options.pipeline)}: ${ICONS[status] ?? ''} ${status}`.replace(/ {2,}/g, ' '),
+    `## CodePipeline ${cell(options.pipeline)}: ${icon(status)} ${status}`.replace(/ {2,}/g, ' '),
     '',
   ];
   const facts: string[] = [];
@@ -162,11 +151,9 @@ export function pipelineSummaryMarkdown(
           ? formatDuration(Math.max(0, Math.round((stage.endTime.getTime() - stage.startTime.getTime()) / 1000)) * 1000)
           : '';
       const actions = stage.actions
-        .map(
-          (a) => `${ICONS[a.status ?? 'NotStarted'] ?? ''} ${a.name}${a.summary ? `: ${oneLine(a.summary, 80)}` : ''}`,
-        )
+        .map((a) => `${icon(a.status ?? 'NotStarted')} ${a.name}${a.summary ? `: ${oneLine(a.summary, 80)}` : ''}`)
         .join('<br>');
-      out.push(`| ${cell(stage.name)} | ${ICONS[stage.status] ?? ''} ${stage.status} | ${took} | ${cell(actions)} |`);
+      out.push(`| ${cell(stage.name)} | ${icon(stage.status)} ${stage.status} | ${took} | ${cell(actions)} |`);
     }
     out.push('', ...flowchart(outcome.stages), '');
   }
@@ -256,11 +243,6 @@ export function mermaidText(text: string): string {
 function oneLine(text: string, max: number): string {
   const line = text.trim().replace(/\s*[\r\n]+\s*/g, ' ');
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-/** Table cells: no pipes or newlines from data can break the table. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 /** The closing table on a terminal: each stage, its status and duration; the footer says how it ended. */
