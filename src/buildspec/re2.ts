@@ -14,9 +14,15 @@
  * - Go spellings become JavaScript ones: (?P<name>…), \A, \z, \Q…\E, [[:alpha:]], \pL, \p{Greek}, \x{263a}, octal
  *   \123; `\s` (ASCII whitespace in Go) and `.` (anything but \n in Go) are spelled out because JavaScript's differ;
  * - `\b` and `\B` stay ASCII-only under (?i), as in Go: with the `i` flag they are written (?-i:\b), because under
- *   JavaScript's `iu` flags they would count ſ (U+017F) and K (U+212A) as word characters. \w and \W need nothing:
- *   Go folds them under (?i) (its \w then matches ſ and K too), and so does JavaScript's `iu`;
- * - every literal is escaped for the `u` flag, so one code point is one character, as one rune is in Go.
+ *   JavaScript's `iu` flags they would count ſ (U+017F) and K (U+212A) as word characters. Under (?i) \w and \W
+ *   stay as they are: Go folds them (its \w then matches ſ and K too), and so does JavaScript's `iu`; outside (?i)
+ *   they are spelled out as ASCII classes, because V8 goes on folding \w after a modifier group (?i:…) closes;
+ * - every literal is escaped for the `u` flag, so one code point is one character, as one rune is in Go; under (?i)
+ *   a cased letter beyond Latin-1 (ſ, K, μ, …) is written as a class [ſ], which V8 folds like the `i` flag, where a
+ *   bare ſ in a modifier group would miss s and S.
+ *
+ * Kept rather than replaced by re2js (RE2 ported to JavaScript): see docs/decisions/own-less.md. The tests compare
+ * this translation with re2js on generated patterns.
  */
 
 export type Re2Result =
@@ -167,6 +173,17 @@ class Parser {
     return { type: 'text', text: value, fold: this.flags.i };
   }
 
+  /**
+   * One literal character. Under (?i) a cased one beyond Latin-1 is written as a class of itself: in a modifier
+   * group V8 misses the Latin-1 characters it folds to ((?i:ſ) matches neither s nor S, (?i:K) not k, (?i:μ) not µ),
+   * where [ſ] folds as the `i` flag does.
+   */
+  private literalText(code: number): Node {
+    const c = String.fromCodePoint(code);
+    const cased = code > 0xff && (c.toLowerCase() !== c || c.toUpperCase() !== c);
+    return this.text(this.flags.i && cased ? `[${classLiteral(code)}]` : literal(code));
+  }
+
   /** One atom (or the literals of \Q…\E); `c` is already taken. */
   private atom(c: string): Node[] {
     switch (c) {
@@ -181,7 +198,7 @@ class Parser {
       case '\\':
         return this.escape();
       default:
-        return [this.text(literal(c.codePointAt(0) ?? 0))];
+        return [this.literalText(c.codePointAt(0) ?? 0)];
     }
   }
 
@@ -322,19 +339,19 @@ class Parser {
       this.pos++;
       return [this.text(this.unicodeClass(c === 'P'))];
     }
-    const perl = perlClass(c);
+    const perl = perlClass(c, this.flags.i);
     if (perl !== undefined) {
       this.pos++;
       return [this.text(perl.outside)];
     }
-    return [this.text(literal(this.escapedChar()))];
+    return [this.literalText(this.escapedChar())];
   }
 
   /** \Q…\E: everything up to \E (or the end) is literal text. */
   private quoted(): Node[] {
     const nodes: Node[] = [];
     while (this.pos < this.chars.length && !(this.peek() === '\\' && this.peek(1) === 'E')) {
-      nodes.push(this.text(literal(this.take().codePointAt(0) ?? 0)));
+      nodes.push(this.literalText(this.take().codePointAt(0) ?? 0));
     }
     if (this.pos < this.chars.length) this.pos += 2;
     return nodes;
@@ -435,7 +452,7 @@ class Parser {
         this.pos += 2;
         return this.unicodeClass(c === 'P');
       }
-      const perl = perlClass(c);
+      const perl = perlClass(c, this.flags.i);
       if (perl !== undefined) {
         this.pos += 2;
         return perl.inside;
@@ -553,6 +570,9 @@ const r = (a: string, b = a): Range => [a.codePointAt(0) ?? 0, b.codePointAt(0) 
 /** Go's \s: ASCII whitespace without \v (JavaScript's \s also has \v and Unicode spaces). */
 const GO_SPACE: readonly Range[] = [r('\t', '\n'), r('\f', '\r'), r(' ')];
 
+/** Go's \w (and [[:word:]]): ASCII letters, digits and "_". */
+const WORD: readonly Range[] = [r('0', '9'), r('A', 'Z'), r('a', 'z'), r('_')];
+
 const POSIX_CLASSES: Readonly<Record<string, readonly Range[]>> = {
   alnum: [r('0', '9'), r('A', 'Z'), r('a', 'z')],
   alpha: [r('A', 'Z'), r('a', 'z')],
@@ -569,7 +589,7 @@ const POSIX_CLASSES: Readonly<Record<string, readonly Range[]>> = {
   punct: [r('!', '/'), r(':', '@'), r('[', '`'), r('{', '~')],
   space: [r('\t', '\r'), r(' ')],
   upper: [r('A', 'Z')],
-  word: [r('0', '9'), r('A', 'Z'), r('a', 'z'), r('_')],
+  word: WORD,
   xdigit: [r('0', '9'), r('A', 'F'), r('a', 'f')],
 };
 
@@ -590,14 +610,21 @@ function renderRanges(ranges: readonly Range[]): string {
   return ranges.map(([lo, hi]) => (lo === hi ? classLiteral(lo) : `${classLiteral(lo)}-${classLiteral(hi)}`)).join('');
 }
 
-/** \d \D \s \S \w \W as JavaScript, outside and inside a class; undefined for other letters. */
-function perlClass(c: string): { outside: string; inside: string } | undefined {
+/**
+ * \d \D \s \S \w \W as JavaScript, outside and inside a class; undefined for other letters. \w and \W outside (?i)
+ * are spelled out: after a modifier group (?i:…) V8 goes on folding them (ſ and K become word characters).
+ */
+function perlClass(c: string, fold: boolean): { outside: string; inside: string } | undefined {
   switch (c) {
     case 'd':
     case 'D':
+      return { outside: `\\${c}`, inside: `\\${c}` };
     case 'w':
     case 'W':
-      return { outside: `\\${c}`, inside: `\\${c}` };
+      if (fold) return { outside: `\\${c}`, inside: `\\${c}` };
+      return c === 'w'
+        ? { outside: `[${renderRanges(WORD)}]`, inside: renderRanges(WORD) }
+        : { outside: `[^${renderRanges(WORD)}]`, inside: renderRanges(complement(WORD)) };
     case 's':
       return { outside: `[${renderRanges(GO_SPACE)}]`, inside: renderRanges(GO_SPACE) };
     case 'S':

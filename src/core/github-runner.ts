@@ -45,7 +45,9 @@ export function setFailed(message: string, out: { write(text: string): unknown }
 function fileCommand(variable: string, command: string, name: string, value: string, env: NodeJS.ProcessEnv): void {
   const file = env[variable];
   if (!file) {
-    process.stdout.write(`\n::${command} name=${escapeProperty(name)}::${escapeData(value)}\n`);
+    // As @actions/core: set-output (not save-state) is preceded by a line break, so it starts a line.
+    const before = command === 'set-output' ? '\n' : '';
+    process.stdout.write(`${before}::${command} name=${escapeProperty(name)}::${escapeData(value)}\n`);
     return;
   }
   const delimiter = `ghadelimiter_${randomUUID()}`;
