@@ -7,6 +7,7 @@ type Bench = () => Promise<Record<string, number | string>>;
 const BENCHES: Record<string, () => Promise<Bench>> = {
   runner: async () => (await import('./runner.js')).benchRunner,
   artifacts: async () => (await import('./artifacts.js')).benchArtifacts,
+  batch: async () => (await import('./batch.js')).benchBatch,
   build: async () => (await import('./build.js')).benchBuild,
   image: async () => (await import('./image.js')).benchImage,
   mirror: async () => (await import('./mirror.js')).benchMirror,

@@ -1,6 +1,8 @@
 /**
  * Local runner benchmark, measured against baselines in the same run:
  * - per-command overhead: a build of 200 `true` commands against a build of 1, difference / 199 (goal ≤ 3 ms);
+ * - the end-of-build process scan (processes.ts: every process's stat and environment read from /proc): a build of
+ *   1 command against the same build with the scan left out (goal: it adds ≤ 20 ms), and the scan alone;
  * - log throughput: a command writing ~100 MB through the runner to a sink that discards it, against the same
  *   command's output read from a raw pipe spawned directly from node (goal ≥ 0.9): the runner's own cost;
  * - end to end, what a user's terminal or CI log receives: `aws-cicd run` (the CLI, its CodeBuild log writer on
@@ -13,7 +15,8 @@
  * the runner's shells run in their own session so that a build's background processes can be killed.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,6 +24,7 @@ import type { Buildspec, Phase } from '../src/buildspec/types.js';
 import { shellQuote } from '../src/common/shell.js';
 import { runBuild } from '../src/runner/engine.js';
 import { makeIdentity } from '../src/runner/env.js';
+import { killBuildProcesses, type BuildProcessKiller } from '../src/runner/processes.js';
 import { scratchRoot } from '../src/runner/run.js';
 import type { RunEvent, RunSink } from '../src/runner/types.js';
 
@@ -52,7 +56,10 @@ class DiscardSink implements RunSink {
   }
 }
 
-async function timedBuild(commands: readonly string[]): Promise<{ ms: number; sink: DiscardSink }> {
+async function timedBuild(
+  commands: readonly string[],
+  killProcesses?: BuildProcessKiller,
+): Promise<{ ms: number; sink: DiscardSink }> {
   const src = mkdtempSync(path.join(tmpdir(), 'aws-cicd-bench-src-'));
   const work = mkdtempSync(path.join(scratchRoot(), 'aws-cicd-bench-work-'));
   const sink = new DiscardSink();
@@ -80,6 +87,7 @@ async function timedBuild(commands: readonly string[]): Promise<{ ms: number; si
         clock: { now: () => performance.timeOrigin + performance.now() },
         spawn: (command, args, options) => spawn(command, args, options),
         workDir: work,
+        killProcesses,
       },
     );
     if (result.buildStatus !== 'SUCCEEDED') throw new Error(`bench build ${result.buildStatus}`);
@@ -154,6 +162,32 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
   }
   const perCommand = (best(twoHundred) - best(one)) / 199;
 
+  // The build's end with and without the process scan (only its shells' process groups killed then).
+  const groupsOnly: BuildProcessKiller = (_marker, groups) => {
+    for (const g of groups) {
+      try {
+        process.kill(-g.pgid, 'SIGKILL');
+      } catch {
+        // Gone.
+      }
+    }
+  };
+  const scanned: number[] = [];
+  const unscanned: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    scanned.push((await timedBuild(['true'])).ms);
+    unscanned.push((await timedBuild(['true'], groupsOnly)).ms);
+  }
+  const scanCost = best(scanned) - best(unscanned);
+  const scanAlone: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    // Every environment read, as if the build had started before every process of the machine.
+    killBuildProcesses(randomBytes(16).toString('hex'), [{ pgid: 0, leaderAlive: false, leaderStart: 0 }]);
+    scanAlone.push(performance.now() - started);
+  }
+  const processCount = existsSync('/proc') ? readdirSync('/proc').filter((n) => /^\d+$/.test(n)).length : 0;
+
   const raw: number[] = [];
   const rawOwnSession: number[] = [];
   const runner: number[] = [];
@@ -206,6 +240,9 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
     'build of 1 command (ms, best of 5)': best(one),
     'build of 200 commands (ms, best of 5)': best(twoHundred),
     'per-command overhead (ms, goal <= 3)': perCommand,
+    'build of 1 command, no process scan (ms)': best(unscanned),
+    'process scan added to a build (ms, goal <= 20)': scanCost,
+    [`process scan reading all ${processCount} environments (ms)`]: best(scanAlone),
     'raw pipe throughput (MB/s)': rawRate / 1e6,
     'raw pipe, own session like the runner (MB/s)': best(rawOwnSession, true) / 1e6,
     'runner log throughput (MB/s)': runnerRate / 1e6,
@@ -218,7 +255,7 @@ export async function benchRunner(): Promise<Record<string, number | string>> {
     'end to end: ratio CLI/raw pipe': endCli / endRaw,
     'end to end: bare node relay/raw pipe (ceiling)': endRelay / endRaw,
     verdict:
-      (perCommand <= 3 && runnerRate / rawRate >= 0.9 ? 'runner goals met' : 'runner goals NOT met') +
+      (perCommand <= 3 && scanCost <= 20 && runnerRate / rawRate >= 0.9 ? 'runner goals met' : 'runner goals NOT met') +
       (endCli / endRaw >= 0.9 ? '; end to end ≥ 0.9' : '; end to end < 0.9 of a raw pipe'),
   };
 }

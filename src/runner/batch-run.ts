@@ -1,18 +1,26 @@
 /**
- * `aws-cicd run --batch`: a local batch build. Each child gets its own buildspec (the task's file or this one),
- * its task variables, CODEBUILD_BATCH_BUILD_IDENTIFIER, its own artifacts folder `<artifacts>/<identifier>/`, and
- * a log whose every line is prefixed with `[identifier] `.
+ * `aws-cicd run --batch`: a local batch build. Each child gets its own copy of the source (source-copy.ts; in
+ * CodeBuild each child has its own container and checkout), its own buildspec (the task's file or this one), its
+ * task variables, CODEBUILD_BATCH_BUILD_IDENTIFIER, its own artifacts folder `<artifacts>/<identifier>/`, and a
+ * log whose every line is prefixed with `[identifier] `.
+ *
+ * The copies are made in `<state>/batch/` (the state folder is left out of them), on the source's file system so
+ * that reflinks can apply, when a child starts, and removed when it ends: its artifacts, reports and cache are
+ * saved outside it by then.
  */
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { formatFinding, parseBuildspec } from '../buildspec/index.js';
 import type { Buildspec } from '../buildspec/types.js';
 import { UserError } from '../common/errors.js';
 import { PrefixedOutput, runBatch, type BatchChild, type BatchResult } from './batch.js';
+import { defaultCacheDir } from './cache.js';
 import { nextBuildNumber } from './env.js';
+import { errorMessage, isInside } from './glob.js';
 import { CodeBuildLogSink, type TextOutput } from './log.js';
 import { runLocalBuild, systemClock, type LocalBuildDeps, type LocalBuildOptions } from './run.js';
+import { copySourceTree } from './source-copy.js';
 import type { BuildResult } from './types.js';
 
 export interface LocalBatchOptions extends Omit<LocalBuildOptions, 'batchIdentifier'> {
@@ -37,6 +45,8 @@ export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatch
   const projectName = options.projectName ?? (path.basename(srcDir) || 'local');
   const stateDir = path.resolve(srcDir, options.stateDir ?? '.aws-cicd');
   const artifactsDir = path.resolve(srcDir, options.artifactsDir ?? path.join(stateDir, 'artifacts'));
+  const cacheDir = path.resolve(srcDir, options.cacheDir ?? defaultCacheDir(options.image ?? process.env));
+  const copiesDir = path.join(stateDir, 'batch');
   const clock = deps.clock ?? systemClock;
   const batchId = `${projectName}:${(deps.uuid ?? randomUUID)()}`;
   const region = options.region ?? options.image?.AWS_REGION ?? options.image?.AWS_DEFAULT_REGION ?? '';
@@ -48,19 +58,38 @@ export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatch
   const runChild = async (child: BatchChild, signal: AbortSignal): Promise<BuildResult> => {
     const out = new PrefixedOutput(deps.output, child.identifier);
     const sink = new CodeBuildLogSink(out);
+    let copy: string | undefined;
     try {
       for (const [key, value] of Object.entries(child.environment)) {
         out.write(`environment ${key}: ${value} (not applied by a local run)\n`);
       }
-      const file = child.buildspec === undefined ? options.buildspecPath : path.resolve(srcDir, child.buildspec);
+      try {
+        mkdirSync(copiesDir, { recursive: true });
+        copy = mkdtempSync(path.join(copiesDir, `${child.identifier}-`));
+        await copySourceTree(srcDir, copy, { exclude: [stateDir, artifactsDir, cacheDir] });
+      } catch (error) {
+        const message = `could not copy the source ${srcDir} for this build: ${errorMessage(error)}`;
+        out.write(`CLIENT_ERROR: ${message}\n`);
+        return downloadFailure(projectName, clock.now(), 'CLIENT_ERROR', message);
+      }
+      const own = copy;
+      // The buildspec as the child's own checkout has it.
+      const inCopy = (file: string): string =>
+        isInside(srcDir, file) ? path.join(own, path.relative(srcDir, file)) : file;
+      const file = child.buildspec === undefined ? inCopy(options.buildspecPath) : path.resolve(own, child.buildspec);
       const buildspec = child.buildspec === undefined ? options.buildspec : loadChildBuildspec(file, child, out);
-      if (buildspec === undefined) return yamlFailure(child, projectName, clock.now());
+      if (buildspec === undefined) {
+        const message = `invalid or missing buildspec ${child.buildspec ?? ''}`.trim();
+        return downloadFailure(projectName, clock.now(), 'YAML_FILE_ERROR', message);
+      }
       return await runLocalBuild(
         {
           ...options,
           buildspec,
           buildspecPath: file,
-          srcDir,
+          srcDir: own,
+          stateDir,
+          cacheDir,
           projectName,
           artifactsDir: path.join(artifactsDir, child.identifier),
           // Task variables override the buildspec; the caller's --env overrides both.
@@ -71,22 +100,41 @@ export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatch
         { ...deps, sink },
       );
     } finally {
+      if (copy !== undefined) removeCopy(copy, out);
       out.flush();
     }
   };
 
-  return runBatch(
-    {
-      batch,
-      batchId,
-      batchArn: `arn:aws:codebuild:${region}:${account}:build-batch/${batchId}`,
-      buildBatchNumber: nextBuildNumber(stateDir, `${projectName} (batch)`),
-      projectName,
-      parallel: options.parallel,
-      signal: options.signal,
-    },
-    { runChild, status, clock },
-  );
+  try {
+    return await runBatch(
+      {
+        batch,
+        batchId,
+        batchArn: `arn:aws:codebuild:${region}:${account}:build-batch/${batchId}`,
+        buildBatchNumber: nextBuildNumber(stateDir, `${projectName} (batch)`),
+        projectName,
+        parallel: options.parallel,
+        signal: options.signal,
+      },
+      { runChild, status, clock },
+    );
+  } finally {
+    // Empty unless another batch runs in this source at the same time.
+    try {
+      rmdirSync(copiesDir);
+    } catch {
+      // Not empty, or already gone.
+    }
+  }
+}
+
+/** Removes a child's copy of the source; a copy that cannot be removed is named in the child's log. */
+function removeCopy(copy: string, out: PrefixedOutput): void {
+  try {
+    rmSync(copy, { recursive: true, force: true, maxRetries: 2 });
+  } catch (error) {
+    out.write(`could not remove this build's copy of the source ${copy}: ${errorMessage(error)}\n`);
+  }
 }
 
 /** A task's own buildspec; its findings go to the child's log. Undefined when it has errors. */
@@ -103,8 +151,11 @@ function loadChildBuildspec(file: string, child: BatchChild, out: PrefixedOutput
   return result.buildspec;
 }
 
-/** A child whose buildspec is missing or invalid fails in DOWNLOAD_SOURCE with YAML_FILE_ERROR, as in CodeBuild. */
-function yamlFailure(child: BatchChild, projectName: string, now: number): BuildResult {
+/**
+ * A child that fails before its build starts fails in DOWNLOAD_SOURCE: a missing or invalid buildspec with
+ * YAML_FILE_ERROR, as in CodeBuild; a source that could not be copied with CLIENT_ERROR.
+ */
+function downloadFailure(projectName: string, now: number, statusCode: string, message: string): BuildResult {
   const time = new Date(now);
   const id = `${projectName}:${randomUUID()}`;
   return {
@@ -127,9 +178,7 @@ function yamlFailure(child: BatchChild, projectName: string, now: number): Build
         startTime: time,
         endTime: time,
         durationInSeconds: 0,
-        contexts: [
-          { statusCode: 'YAML_FILE_ERROR', message: `invalid or missing buildspec ${child.buildspec ?? ''}`.trim() },
-        ],
+        contexts: [{ statusCode, message }],
       },
       { phaseType: 'COMPLETED', startTime: time },
     ],

@@ -17,6 +17,7 @@ import { agentVariables, mergeEnvironment, reportGroupIdentity, type BuildIdenti
 import { errorMessage } from './glob.js';
 import { HASH_FILES_COMMAND, startHashFilesTool, type HashFilesTool } from './hash-files-tool.js';
 import { phaseCompleteText, phaseContextText } from './log.js';
+import { BUILD_MARKER_VARIABLE, killBuildProcesses, type BuildProcessKiller } from './processes.js';
 import { AWS_CREDENTIAL_VARIABLES, Masker, type MaskStream } from '../core/mask.js';
 import { failureTransition, PHASE_TYPES, resolveShell } from './plan.js';
 import { runtimeVersionLines, spawnProbe } from './runtimes.js';
@@ -71,6 +72,8 @@ export interface EngineDeps {
   /** Who the runner runs as (run-as decisions); default: the process's user. */
   readonly user?: CurrentUser;
   readonly readPasswd?: () => string;
+  /** Ends the build's processes at its end, stop or timeout; default killBuildProcesses (processes.ts). */
+  readonly killProcesses?: BuildProcessKiller;
 }
 
 const SUCCESS: PhaseContext = { statusCode: '', message: '' };
@@ -94,6 +97,8 @@ class BuildRun {
   private readonly phases: BuildPhase[] = [];
   private readonly sessions: ShellSession[] = [];
   private readonly stopController = new AbortController();
+  /** The value of BUILD_MARKER_VARIABLE in the environment of every process of this build. */
+  private readonly marker = randomBytes(16).toString('hex');
   private stopReason: Stop | undefined;
   private failed = false;
   private fault = false;
@@ -247,9 +252,15 @@ class BuildRun {
     return outcome;
   }
 
-  /** runtime-versions: one line per runtime, what was asked and what this machine has (runtimes.ts). */
+  /**
+   * runtime-versions: one line per runtime, what was asked and what this machine has (runtimes.ts). The version
+   * commands are the runner's: found and run with the machine's environment, whatever the buildspec sets.
+   */
   private async reportRuntimes(runtimes: readonly NamedValue[]): Promise<void> {
-    const probe = spawnProbe(this.deps.spawn, { cwd: this.input.identity.srcDir, env: this.env });
+    const env: Record<string, string> = { PATH: DEFAULT_PATH };
+    for (const [k, v] of Object.entries(this.input.image)) if (v !== undefined) env[k] = v;
+    env[BUILD_MARKER_VARIABLE] = this.marker;
+    const probe = spawnProbe(this.deps.spawn, { cwd: this.input.identity.srcDir, env });
     for (const line of await runtimeVersionLines(runtimes, this.env, probe)) this.container(line);
   }
 
@@ -357,6 +368,7 @@ class BuildRun {
       project: this.input.project,
       overrides: this.input.overrides,
     });
+    this.env[BUILD_MARKER_VARIABLE] = this.marker;
     const credentials = AWS_CREDENTIAL_VARIABLES.map((name) => this.env[name]).filter((v) => v !== undefined);
     this.masker = new Masker([...secrets, ...credentials, ...(this.input.maskValues ?? [])]);
     await this.startHashFilesTool();
@@ -467,7 +479,6 @@ class BuildRun {
     const succeeding = this.failed ? '0' : '1';
     const identity = this.identityVars(user);
     const env: Record<string, string> = { ...this.env, ...identity, CODEBUILD_BUILD_SUCCEEDING: succeeding };
-    if (this.buildspec.version === '0.1') env.PWD = this.input.identity.srcDir;
     let state = this.state;
     if (state !== undefined) {
       const set = new Map<string, ShellVar>([['CODEBUILD_BUILD_SUCCEEDING', exportedVar(succeeding)]]);
@@ -483,6 +494,8 @@ class BuildRun {
       shell: this.shell,
       cwd: this.input.identity.srcDir,
       env,
+      // The shell is the runner's: found on the machine's PATH, whatever the buildspec sets.
+      shellEnv: { PATH: this.input.image.PATH ?? DEFAULT_PATH, [BUILD_MARKER_VARIABLE]: this.marker },
       user,
       dir,
       carryState: this.buildspec.version !== '0.1',
@@ -608,7 +621,10 @@ class BuildRun {
     }
     const errors = path.join(this.evalDir, `eval-${++this.evalCount}.err`);
     this.evalCapture = [];
-    const end = await this.evalSession.run(`{ cat <<${delimiter}\n${text}\n${delimiter}\n} 2>${shellQuote(errors)}`);
+    // `command -p`: cat from the system's default PATH, whatever the build's PATH says.
+    const end = await this.evalSession.run(
+      `{ command -p cat <<${delimiter}\n${text}\n${delimiter}\n} 2>${shellQuote(errors)}`,
+    );
     const output = Buffer.concat(this.evalCapture).toString('utf8');
     this.evalCapture = [];
     const read = readEvalErrors(errors);
@@ -630,15 +646,19 @@ class BuildRun {
     if (this.stopReason !== undefined) return;
     this.stopReason = reason;
     this.stopController.abort(reason);
-    for (const session of this.sessions) session.kill();
+    this.killProcesses();
   }
 
   private cleanup(): void {
-    for (const session of this.sessions) {
-      session.kill();
-      session.dispose();
-    }
+    this.killProcesses();
+    for (const session of this.sessions) session.dispose();
     this.outputMask?.flush();
+  }
+
+  /** Every process of the build: its shells' process groups and whatever left them (processes.ts). */
+  private killProcesses(): void {
+    const groups = this.sessions.map((s) => ({ pgid: s.pgid, leaderAlive: s.alive, leaderStart: s.startTime }));
+    (this.deps.killProcesses ?? killBuildProcesses)(this.marker, groups);
   }
 
   private container(text: string): void {

@@ -191,11 +191,22 @@ function writeToolFiles(dir: string, nodePath: string): ToolFiles {
   const client = path.join(dir, 'hash-files-client.mjs');
   writeFileSync(client, clientScript(socketPath), { mode: 0o644 });
   const command = path.join(binDir, HASH_FILES_COMMAND);
-  // NODE_OPTIONS of the build (--require …) must not reach our client.
-  writeFileSync(command, `#!/bin/sh\nunset NODE_OPTIONS\nexec ${shellQuote(nodePath)} ${shellQuote(client)} "$@"\n`, {
+  // The client is the runner's: none of the build's variables (NODE_OPTIONS, NODE_DEBUG, LD_PRELOAD …) reach it.
+  const env = findEnvCommand();
+  const start = env === undefined ? 'unset NODE_OPTIONS NODE_DEBUG\nexec' : `exec ${shellQuote(env)} -i`;
+  writeFileSync(command, `#!/bin/sh\n${start} ${shellQuote(nodePath)} ${shellQuote(client)} "$@"\n`, {
     mode: 0o755,
   });
   return { binDir, command, socketPath };
+}
+
+/** `env` on the runner's own PATH (absolute folders only), to start the client with an empty environment. */
+function findEnvCommand(): string | undefined {
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+    const file = path.join(dir, 'env');
+    if (path.isAbsolute(dir) && canExecute(file)) return file;
+  }
+  return undefined;
 }
 
 /**

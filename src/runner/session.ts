@@ -7,19 +7,31 @@
  *   line on fd 3 tells the driver which to run. Each command runs in a subshell, `( . p<M>.sh; trap dump EXIT;
  *   . c<N>.sh )`, with fd 3 closed, so `exit N` and `set -e` end only that command. Every command (and every
  *   changed prelude) gets a new file: rewriting a file in place costs a flush to disk on ext4 (auto_da_alloc).
+ * - The driver shell starts with the runner's environment (shellEnv: PATH to find the shell, the build marker), not
+ *   the build's: a buildspec's PATH, BASH_ENV, ENV, SHELLOPTS, IFS … cannot change how it starts or runs. The
+ *   build's environment is set in each command's subshell by its prelude (p<M>.sh), from the state the driver
+ *   dumped when it started, so the commands see every value as given.
  * - Version 0.2 carries state: the subshell's EXIT trap dumps its variables and working directory (shell-state.ts)
  *   and the next command's prelude recreates them. The driver shell itself never changes, so a command cannot
  *   break the session.
  * - After each command the driver prints an end marker with a random nonce and the exit status on the output
  *   pipe (shell-stream.ts), so the output before it is complete.
  */
-import { chownSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ChildProcess } from 'node:child_process';
+import { processStartTime } from './processes.js';
 import { MarkerScanner } from './shell-stream.js';
-import { dumpSeparator, parseDump, shellQuote, statePrelude, type ShellState } from './shell-state.js';
+import {
+  dumpSeparator,
+  parseDump,
+  shellQuote,
+  stateWithEnvironment,
+  statePrelude,
+  type ShellState,
+} from './shell-state.js';
 import type { Spawner } from './types.js';
 
 export interface RunAsUser {
@@ -34,14 +46,20 @@ export interface SessionOptions {
   readonly shell: string;
   /** Working directory of the shell: CODEBUILD_SRC_DIR. */
   readonly cwd: string;
+  /** The build's environment: what the commands see. */
   readonly env: Readonly<Record<string, string>>;
+  /**
+   * The runner's variables the shell itself starts with: PATH (where the shell is looked up), the build marker.
+   * The build's locale variables and the names no shell can hold are added (they cannot change how it runs).
+   */
+  readonly shellEnv: Readonly<Record<string, string>>;
   /** Run as this user (the runner must be root). */
   readonly user?: RunAsUser;
   /** A directory for the session's files; created if missing. */
   readonly dir: string;
   /** Version 0.2: carry variables and the working directory from command to command. */
   readonly carryState: boolean;
-  /** The state to start from (from the previous phase); undefined: the shell's own initial state. */
+  /** The state to start from (from the previous phase); undefined: the shell's initial state with `env`. */
   readonly state?: ShellState;
   readonly nonce: string;
   readonly spawn: Spawner;
@@ -80,6 +98,8 @@ export class ShellSession {
 
   /** Process group id (the shell's pid): killing it kills the commands' background processes too. */
   readonly pgid: number;
+  /** The shell's start time (processes.ts), undefined when unknown. */
+  readonly startTime: number | undefined;
 
   private constructor(private readonly options: SessionOptions) {
     const dir = options.dir;
@@ -92,12 +112,11 @@ export class ShellSession {
     this.writeFile(dump, dumpScript(this.stateFile, options.nonce));
     this.writeFile(path.join(dir, 'p0.sh'), '');
     if (options.user !== undefined) chownSync(dir, options.user.uid, options.user.gid);
-    this.current = options.state;
 
     try {
       this.child = options.spawn(options.shell, [driver], {
         cwd: options.cwd,
-        env: options.env,
+        env: shellEnvironment(options),
         stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
         detached: true,
         uid: options.user?.uid,
@@ -127,6 +146,7 @@ export class ShellSession {
       throw new SessionError(`cannot start the shell ${options.shell}`);
     }
     this.pgid = this.child.pid ?? 0;
+    this.startTime = this.pgid > 0 ? processStartTime(this.pgid) : undefined;
     this.stdout = stdout;
     this.control = control;
     control.on('error', () => undefined);
@@ -158,16 +178,14 @@ export class ShellSession {
       const detail = error !== undefined ? spawnErrorText(error) : session.stderrText.trim();
       throw new SessionError(`cannot start the shell "${options.shell}"${detail ? `: ${detail}` : ''}`);
     }
-    if (options.carryState) {
-      session.base = session.readState() ?? { vars: new Map(), cwd: options.cwd };
-      session.current ??= session.base;
-    }
+    session.base = session.readState() ?? { vars: new Map(), cwd: options.cwd };
+    session.current = options.state ?? stateWithEnvironment(session.base, options.env);
     return session;
   }
 
   /** The state after the last command (0.2); undefined for 0.1. */
   get state(): ShellState | undefined {
-    return this.current;
+    return this.options.carryState ? this.current : undefined;
   }
 
   /** The shell's own exit status once it has exited (128 + n when killed by signal n). */
@@ -182,7 +200,7 @@ export class ShellSession {
   /** Runs one command (its text goes to a script file as is) and resolves when its output is complete. */
   async run(command: string): Promise<CommandEnd> {
     if (this.exited) return { exitCode: undefined };
-    if (this.options.carryState && this.base !== undefined && this.current !== this.preludeFor) {
+    if (this.base !== undefined && this.current !== this.preludeFor) {
       const prelude = this.current === undefined ? '' : statePrelude(this.base, this.current);
       this.writeFile(path.join(this.dir, `p${++this.preludes}.sh`), prelude, 'latin1');
       this.preludeFor = this.current;
@@ -208,6 +226,8 @@ export class ShellSession {
   /** Kills the whole process group: the shell, the command, and every background process it started. */
   kill(): void {
     if (this.pgid <= 0) return;
+    // Once the shell is gone and its number taken again, the group of that number is a stranger's.
+    if (this.exited && existsSync(`/proc/${this.pgid}`)) return;
     try {
       process.kill(-this.pgid, 'SIGKILL');
     } catch {
@@ -267,30 +287,38 @@ function spawnErrorText(error: Error): string {
   return error.message;
 }
 
+/** Locale variables: the shell may warn when one changes; they cannot change how the driver runs. */
+const LOCALE = /^(LANG|LANGUAGE|LC_[A-Z_]+)$/;
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The driver shell's own environment: shellEnv, the build's locale, and the build's variables whose names no shell
+ * can hold (bash passes them on to commands; they cannot be set in a prelude), except bash's exported functions.
+ */
+function shellEnvironment(options: SessionOptions): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.env)) {
+    if (LOCALE.test(name) || (!SHELL_NAME.test(name) && !name.startsWith('BASH_FUNC_'))) env[name] = value;
+  }
+  return { ...env, ...options.shellEnv };
+}
+
 function driverScript(options: SessionOptions, dump: string): string {
   const marker = `printf '\\036%s:%s\\n' ${options.nonce} "$?"`;
-  // fd 3 lines: "<prelude number> <command number>".
-  const lines = ['exec 2>&1', `__acd_d=${shellQuote(options.dir)}`];
-  if (options.carryState) {
-    const trap = `{ set +x; } 2>/dev/null; . ${shellQuote(dump)}`;
-    lines.push(
-      `. ${shellQuote(dump)}`,
-      marker,
-      'while IFS=" " read -r __acd_p __acd_n <&3; do',
-      `  ( exec 3<&-; . "$__acd_d/p$__acd_p.sh"; trap ${shellQuote(trap)} EXIT; . "$__acd_d/c$__acd_n.sh" )`,
-      `  ${marker}`,
-      'done',
-    );
-  } else {
-    lines.push(
-      marker,
-      'while IFS=" " read -r __acd_p __acd_n <&3; do',
-      '  ( exec 3<&-; . "$__acd_d/c$__acd_n.sh" )',
-      `  ${marker}`,
-      'done',
-    );
-  }
-  return lines.join('\n') + '\n';
+  // fd 3 lines: "<prelude number> <command number>". The first dump is the state the preludes start from.
+  const trap = `{ set +x; } 2>/dev/null; . ${shellQuote(dump)}`;
+  const carry = options.carryState ? ` trap ${shellQuote(trap)} EXIT;` : '';
+  return [
+    'exec 2>&1',
+    `__acd_d=${shellQuote(options.dir)}`,
+    `. ${shellQuote(dump)}`,
+    marker,
+    'while IFS=" " read -r __acd_p __acd_n <&3; do',
+    `  ( exec 3<&-; . "$__acd_d/p$__acd_p.sh";${carry} . "$__acd_d/c$__acd_n.sh" )`,
+    `  ${marker}`,
+    'done',
+    '',
+  ].join('\n');
 }
 
 /** Writes the subshell's variables and working directory to the state file, in the format parseDump reads. */

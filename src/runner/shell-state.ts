@@ -316,3 +316,19 @@ export function withVars(state: ShellState, set: ReadonlyMap<string, ShellVar>):
   for (const [k, v] of set) vars.set(k, v);
   return { vars, cwd: state.cwd };
 }
+
+const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The state of a shell given `env` as its environment, from the state it has when started with another (`base`):
+ * the shell's own unexported variables stay, every exported one is replaced by `env` (names a shell cannot hold,
+ * such as `a-b`, are left out).
+ */
+export function stateWithEnvironment(base: ShellState, env: Readonly<Record<string, string>>): ShellState {
+  const vars = new Map<string, ShellVar>();
+  for (const [name, v] of base.vars) if (!v.exported || !isCarried(name)) vars.set(name, v);
+  for (const [name, value] of Object.entries(env)) {
+    if (SHELL_NAME.test(name) && isCarried(name)) vars.set(name, { value: toBinary(value), exported: true });
+  }
+  return { vars, cwd: base.cwd };
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -258,7 +258,7 @@ artifacts:
     );
     writeFileSync(
       join(src, 'other.yml'),
-      'version: 0.2\nphases:\n  build:\n    commands:\n      - test -f first.txt && echo "second sees first"\n',
+      'version: 0.2\nphases:\n  build:\n    commands:\n      - test -f first.txt && echo "second sees first" || echo "second has its own source"\n',
     );
     const buildspec = parseBuildspec(
       (await import('node:fs')).readFileSync(join(src, 'buildspec.yml'), 'utf8'),
@@ -273,12 +273,93 @@ artifacts:
     );
     expect(result.buildBatchStatus).toBe('SUCCEEDED');
     expect(log).toMatch(/^\[first\] first says one$/m);
-    expect(log).toMatch(/^\[second\] second sees first$/m);
+    // Each child has its own copy of the source, as its own checkout in CodeBuild: first's file is not in second's.
+    expect(log).toMatch(/^\[second\] second has its own source$/m);
     expect(log).toMatch(/^\[batch\] first SUCCEEDED$/m);
     // Every line of the log belongs to a child or to the batch.
     for (const line of log.trimEnd().split('\n')) expect(line).toMatch(/^\[(first|second|batch)\] /);
     expect(existsSync(join(src, '.aws-cicd/artifacts/first/artifacts.zip'))).toBe(true);
     expect(result.id).toMatch(/^demo:/);
     expect(Object.keys(result.builds).sort()).toEqual(['first', 'second']);
+  });
+});
+
+describe('runLocalBatch: every child has its own source (its own checkout in CodeBuild)', () => {
+  const BATCH = `version: 0.2
+batch:
+  build-graph:
+    - identifier: first
+    - identifier: second
+      depend-on: [first]
+    - identifier: third
+      depend-on: [first]
+phases:
+  build:
+    commands:
+      - ls *.own 2>/dev/null || echo "no sibling files"
+      - echo "$CODEBUILD_BATCH_BUILD_IDENTIFIER" > "$CODEBUILD_BATCH_BUILD_IDENTIFIER.own"
+      - echo "appended by $CODEBUILD_BATCH_BUILD_IDENTIFIER" >> shared.txt; cat shared.txt
+      - mkdir -p cached && echo "cache has:" $(ls cached) && echo x > "cached/$CODEBUILD_BATCH_BUILD_IDENTIFIER"
+      - mkdir -p reports && printf '<testsuite name="s" tests="1"><testcase name="%s"/></testsuite>' "$CODEBUILD_BATCH_BUILD_IDENTIFIER" > reports/junit.xml
+      - echo "src=$CODEBUILD_SRC_DIR"
+reports:
+  unit:
+    files: ['reports/junit.xml']
+artifacts:
+  files: ['*.own', 'shared.txt']
+cache:
+  paths: ['cached/**/*']
+`;
+
+  test('no child sees another’s files; artifacts, reports and cache work per child; the source is untouched', async () => {
+    const src = mkdtempSync(join(tmpdir(), 'aws-cicd-batch-'));
+    writeFileSync(join(src, 'buildspec.yml'), BATCH);
+    writeFileSync(join(src, 'shared.txt'), 'original\n');
+    const buildspec = parseBuildspec(BATCH, 'buildspec.yml').buildspec as Buildspec;
+    const output = new PassThrough();
+    let log = '';
+    output.on('data', (d: Buffer) => (log += d.toString()));
+    const result = await runLocalBatch(
+      {
+        buildspec,
+        buildspecPath: join(src, 'buildspec.yml'),
+        srcDir: src,
+        projectName: 'demo',
+        parallel: 2,
+        cacheDir: mkdtempSync(join(tmpdir(), 'aws-cicd-batch-cache-')),
+      },
+      { output },
+    );
+    expect(result.buildBatchStatus).toBe('SUCCEEDED');
+    const ids = ['first', 'second', 'third'];
+    const srcDirs = new Set<string>();
+    for (const id of ids) {
+      const lines = log
+        .split('\n')
+        .filter((l) => l.startsWith(`[${id}] `))
+        .map((l) => l.slice(id.length + 3));
+      expect(lines).toContain('no sibling files');
+      // Its own append only, on the source as it was.
+      const shared = lines.indexOf('original');
+      expect(lines.slice(shared, shared + 2)).toEqual(['original', `appended by ${id}`]);
+      // The cache is restored into the child's copy: second and third find what first saved, not each other's.
+      expect(lines).toContain(id === 'first' ? 'cache has:' : 'cache has: first');
+      const srcLine = lines.find((l) => l.startsWith('src='));
+      expect(srcLine).toBeDefined();
+      srcDirs.add(srcLine!.slice(4));
+      // Reports per child.
+      expect(result.builds[id]?.reports).toEqual([
+        expect.objectContaining({ name: 'unit', summary: expect.objectContaining({ total: 1, passed: 1 }) }),
+      ]);
+      // Its artifacts hold its own file only (names are stored as they are in a ZIP).
+      const zip = readFileSync(join(src, '.aws-cicd/artifacts', id, 'artifacts.zip')).toString('latin1');
+      for (const other of ids) expect(zip.includes(`${other}.own`)).toBe(other === id);
+    }
+    expect(srcDirs.size).toBe(3);
+    expect(srcDirs.has(src)).toBe(false);
+    // The source itself is as it was; the copies are gone.
+    expect(readFileSync(join(src, 'shared.txt'), 'utf8')).toBe('original\n');
+    expect(readdirSync(src).sort()).toEqual(['.aws-cicd', 'buildspec.yml', 'shared.txt']);
+    expect(readdirSync(join(src, '.aws-cicd')).filter((n) => n.startsWith('batch'))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EnvSpec } from '../../src/buildspec/types.js';
+import { parseBuildspec } from '../../src/buildspec/index.js';
 import { runLocalBuild } from '../../src/runner/run.js';
 import type { AwsEnvResolver } from '../../src/runner/types.js';
 import { RecordingSink, runTestBuild, tempDir, testImage } from './helpers.js';
@@ -303,5 +304,90 @@ describe('runLocalBuild: identity from the machine', () => {
     );
     expect(result.buildNumber).toBe(41);
     expect(sink.outputs()[0]?.output).toBe('41 ***\n');
+  });
+});
+
+describe('variables that steer shells reach the commands literally, never the runner’s own tools (spec §3.3)', () => {
+  const buildspecText = (shell: string, name: string, value: string): string => `version: 0.2
+env:
+  shell: ${shell}
+  variables:
+    ${name}: ${JSON.stringify(value)}
+phases:
+  install:
+    runtime-versions:
+      nodejs: 24
+  build:
+    commands:
+      - printf '[%s]\\n' "$${name}"
+      - cd ./sub; X=1
+      - printf '%s %s\\n' "$X" "\${PWD##*/}"
+      - codebuild-hash-files evil.sh
+artifacts:
+  name: art-$X
+  files:
+    - evil.sh
+`;
+
+  async function build(shell: string, name: string, value: string) {
+    const src = tempDir();
+    mkdirSync(path.join(src, 'sub'));
+    // Sourced by a shell that reads ENV / BASH_ENV at start: it must not be the runner's.
+    writeFileSync(path.join(src, 'evil.sh'), `echo EVIL; : > ${path.join(src, 'evil-ran')}\n`);
+    const { buildspec } = parseBuildspec(buildspecText(shell, name, value), 'buildspec.yml');
+    if (buildspec === undefined) throw new Error('invalid test buildspec');
+    const sink = new RecordingSink();
+    const result = await runLocalBuild(
+      {
+        buildspec,
+        buildspecPath: path.join(src, 'buildspec.yml'),
+        srcDir: src,
+        cacheDir: tempDir('aws-cicd-cache-'),
+        image: testImage(),
+      },
+      { sink },
+    );
+    return { result, sink, src, outputs: sink.outputs().map((o) => o.output) };
+  }
+
+  test.each([
+    ['sh', 'PATH', '/nonexistent'],
+    ['bash', 'PATH', '/nonexistent'],
+    ['sh', 'HOME', '/nonexistent'],
+    ['sh', 'SHELL', '/nonexistent'],
+    ['sh', 'ENV', './evil.sh'],
+    ['bash', 'BASH_ENV', './evil.sh'],
+    ['sh', 'IFS', 'x'],
+    ['bash', 'IFS', 'x'],
+    ['sh', 'CDPATH', '/tmp'],
+    ['bash', 'GLOBIGNORE', '*'],
+    ['bash', 'POSIXLY_CORRECT', '1'],
+    // codebuild-hash-files runs Node: the build's Node settings must not reach it.
+    ['sh', 'NODE_OPTIONS', '--require=/nonexistent.js'],
+    ['sh', 'NODE_DEBUG', 'net'],
+  ])('%s with %s=%s', async (shell, name, value) => {
+    const { result, sink, src, outputs } = await build(shell, name, value);
+    expect(result.buildStatus).toBe('SUCCEEDED');
+    // PATH keeps codebuild-hash-files' folder at its end (README); everything else is exactly the buildspec's.
+    if (name === 'PATH') expect(outputs[0]).toMatch(/^\[\/nonexistent:\/[^:\n]+\/bin\]\n$/);
+    else expect(outputs[0]).toBe(`[${value}]\n`);
+    expect(outputs[2]).toBe('1 sub\n');
+    expect(outputs[3]).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(sink.log).not.toContain('EVIL');
+    expect(existsSync(path.join(src, 'evil-ran'))).toBe(false);
+    // The version probe and the artifact name's evaluation are the runner's: they work whatever the buildspec says.
+    expect(sink.log).toMatch(
+      /Warning: runtime-versions nodejs '24' is not installed by the local runner; this machine has v\d/,
+    );
+    expect(sink.log).toContain('Primary artifact name: art-1 (written as artifacts.zip)');
+  });
+
+  test('SHELLOPTS=xtrace under bash does not trace the driver; commands see bash’s own SHELLOPTS', async () => {
+    const { result, outputs } = await build('bash', 'SHELLOPTS', 'xtrace');
+    expect(result.buildStatus).toBe('SUCCEEDED');
+    expect(outputs[0]).toMatch(/^\[[a-z:-]+\]\n$/);
+    expect(outputs[0]).not.toContain('xtrace');
+    expect(outputs[2]).toBe('1 sub\n');
+    expect(outputs.join('')).not.toMatch(/^\+/m);
   });
 });

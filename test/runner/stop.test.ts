@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { RecordingSink, runTestBuild, tempDir } from './helpers.js';
 
@@ -140,5 +141,123 @@ describe('background processes', () => {
     expect(result.phases.find((p) => p.phaseType === 'BUILD')?.phaseStatus).toBe('FAILED');
     expect(sink.outputs().map((o) => o.exitCode)).toEqual([0, 137, 0]);
     expect(sink.outputOf('echo "keep=$KEEP"')).toBe('keep=yes\n');
+  });
+});
+
+/** A pid written by a build into `file` (waits for it). */
+async function pidIn(file: string): Promise<number> {
+  await until(() => existsSync(file) && /^\d+\n?$/.test(readFileSync(file, 'utf8')), `a pid in ${file}`);
+  return Number(readFileSync(file, 'utf8'));
+}
+
+/** Waits until the build wrote every pid file, so the processes exist when the build ends. */
+const WAIT_FOR = (...files: string[]): string =>
+  `for f in ${files.join(' ')}; do until [ -s "$f" ]; do sleep 0.01; done; done`;
+
+const onLinux = process.platform === 'linux' && existsSync('/proc/self/environ');
+const describeLinux = onLinux ? describe : describe.skip;
+if (!onLinux) console.log('processes that leave the build: skipped, they need Linux /proc');
+
+describeLinux('processes that leave the build’s process group (setsid, daemons) end with the build', () => {
+  test('setsid -f, a double-forked daemon, nohup … & disown, and a child that cleared its environment', async () => {
+    const src = tempDir();
+    const { result } = await runTestBuild(
+      {
+        shell: 'bash',
+        phases: {
+          install: {
+            commands: [
+              "setsid -f sh -c 'echo $$ > setsid.pid; exec sleep 1000'",
+              // The middle process exits at once: the sleep is an orphan in a session of its own.
+              "setsid sh -c 'sleep 1000 & echo $! > daemon.pid' </dev/null >/dev/null 2>&1 &",
+              'nohup sleep 1000 >/dev/null 2>&1 & echo $! > nohup.pid; disown',
+              // No marker in its environment: found as the child of a process of the build.
+              "setsid -f sh -c 'env -i sleep 1000 & echo $! > clean.pid; wait' </dev/null >/dev/null 2>&1",
+            ],
+          },
+          build: { commands: [WAIT_FOR('setsid.pid', 'daemon.pid', 'nohup.pid', 'clean.pid')] },
+        },
+      },
+      { src },
+    );
+    expect(result.buildStatus).toBe('SUCCEEDED');
+    for (const file of ['setsid.pid', 'daemon.pid', 'nohup.pid', 'clean.pid']) {
+      const pid = await pidIn(path.join(src, file));
+      await until(() => !running(pid), `pid ${pid} from ${file} to end`);
+    }
+  });
+
+  test('stopped or timed out: processes in their own session end too', async () => {
+    const src = tempDir();
+    const controller = new AbortController();
+    const sink = new WatchingSink('ready', () => controller.abort());
+    const { result } = await runTestBuild(
+      {
+        phases: {
+          build: {
+            commands: [
+              `setsid -f sh -c 'echo $$ > escaped.pid; exec sleep 1000'; ${WAIT_FOR('escaped.pid')}; echo ready; sleep 1000`,
+            ],
+          },
+        },
+      },
+      { src, signal: controller.signal, sink },
+    );
+    expect(result.buildStatus).toBe('STOPPED');
+    const pid = await pidIn(path.join(src, 'escaped.pid'));
+    await until(() => !running(pid), 'the escaped sleep to end');
+
+    const timed = tempDir();
+    const { result: timedOut } = await runTestBuild(
+      { phases: { build: { commands: [`setsid -f sh -c 'echo $$ > escaped.pid; exec sleep 1000'; sleep 1000`] } } },
+      { src: timed, timeoutMinutes: 0.005 },
+    );
+    expect(timedOut.buildStatus).toBe('TIMED_OUT');
+    const timedPid = await pidIn(path.join(timed, 'escaped.pid'));
+    await until(() => !running(timedPid), 'the escaped sleep of the timed-out build to end');
+  });
+
+  test('a concurrent build and processes outside any build survive; each build ends only its own', async () => {
+    const outside = tempDir();
+    // Started by the test, not by a build: the same user, its own session, no marker.
+    execFileSync('setsid', ['-f', 'sh', '-c', `echo $$ > ${path.join(outside, 'outsider.pid')}; exec sleep 1000`], {
+      stdio: 'ignore',
+    });
+    const outsider = await pidIn(path.join(outside, 'outsider.pid'));
+    const srcA = tempDir();
+    const srcB = tempDir();
+    const escape = "setsid -f sh -c 'echo $$ > escaped.pid; exec sleep 1000'";
+    const b = runTestBuild(
+      {
+        phases: {
+          build: { commands: [escape, `${WAIT_FOR('escaped.pid')}; until [ -e release ]; do sleep 0.02; done`] },
+        },
+      },
+      { src: srcB },
+    );
+    const pidB = await pidIn(path.join(srcB, 'escaped.pid'));
+    const { result: a } = await runTestBuild(
+      { phases: { build: { commands: [escape, WAIT_FOR('escaped.pid')] } } },
+      { src: srcA },
+    );
+    expect(a.buildStatus).toBe('SUCCEEDED');
+    const pidA = await pidIn(path.join(srcA, 'escaped.pid'));
+    try {
+      await until(() => !running(pidA), 'build A’s escaped sleep to end');
+      expect(running(pidB)).toBe(true);
+      expect(running(outsider)).toBe(true);
+      writeFileSync(path.join(srcB, 'release'), '');
+      expect((await b).result.buildStatus).toBe('SUCCEEDED');
+      await until(() => !running(pidB), 'build B’s escaped sleep to end');
+      expect(running(outsider)).toBe(true);
+    } finally {
+      for (const pid of [outsider, pidA, pidB]) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+    }
   });
 });

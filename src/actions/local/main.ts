@@ -82,7 +82,7 @@ export async function run(deps: LocalActionDeps): Promise<BuildResult | undefine
         timeoutMinutes: settings.timeoutMinutes,
         sourceVersion: deps.env.GITHUB_SHA,
         signal: deps.signal,
-        image: deps.env,
+        image: buildImageEnvironment(deps.env),
       },
       { ...deps.runner, sink, resolveAwsEnv: maskingResolver(deps, settings.region, sink) },
     );
@@ -147,6 +147,17 @@ function failureMessage(build: BuildResult): string {
   const context = failed?.contexts?.find((c) => c.statusCode || c.message);
   const why = context ? `: ${[context.statusCode, context.message].filter(Boolean).join(' ')}` : '';
   return `build ${build.buildStatus}${failed ? ` in ${failed.phaseType}` : ''}${why}`;
+}
+
+/**
+ * The GitHub runner's environment as the build's image, without the runner's own plumbing for this step: the
+ * file-command paths (a build writing to GITHUB_OUTPUT would set the step's outputs, e.g. build-status) and the
+ * ACTIONS_* tokens and URLs. A CodeBuild build has none of them.
+ */
+const RUNNER_PLUMBING = /^(GITHUB_(OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)|ACTIONS_.*)$/;
+
+function buildImageEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !RUNNER_PLUMBING.test(name)));
 }
 
 function repositoryName(env: NodeJS.ProcessEnv): string | undefined {

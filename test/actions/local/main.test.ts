@@ -226,3 +226,43 @@ artifacts:
     ]);
   });
 });
+
+describe('local action: the build does not get the GitHub runner’s plumbing', () => {
+  test('file-command paths and ACTIONS_* tokens stay out of the build; the action’s own outputs still work', async () => {
+    const ws = workspace({
+      'buildspec.yml': `version: 0.2
+phases:
+  build:
+    commands:
+      - env | grep -E '^(GITHUB_(OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)|ACTIONS_)' || echo "none of them"
+      - echo "token=$ACTIONS_RUNTIME_TOKEN id=$ACTIONS_ID_TOKEN_REQUEST_TOKEN repo=$GITHUB_REPOSITORY"
+      - echo "build-status=SUCCEEDED" >> "$GITHUB_OUTPUT"; echo "INJECTED=1" >> "$GITHUB_ENV"; exit 1
+`,
+    });
+    const runnerFiles = mkdtempSync(join(tmpdir(), 'aws-cicd-runner-files-'));
+    const fileCommands: Record<string, string> = {};
+    for (const name of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+      fileCommands[name] = join(runnerFiles, name.toLowerCase());
+      writeFileSync(fileCommands[name], '');
+    }
+    const tokens = {
+      ACTIONS_RUNTIME_TOKEN: 'runtime-token-value',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'id-token-value',
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.actions.example/x',
+      ACTIONS_CACHE_URL: 'https://cache.actions.example/',
+      ACTIONS_RESULTS_URL: 'https://results.actions.example/',
+      ACTIONS_RUNTIME_URL: 'https://runtime.actions.example/',
+      ACTIONS_STEP_DEBUG: 'false',
+    };
+    const h = harness(ws, {});
+    const deps = { ...h.deps, env: { ...h.deps.env, ...fileCommands, ...tokens } };
+    const build = await run(deps);
+    expect(build?.buildStatus).toBe('FAILED');
+    expect(h.outputs['build-status']).toBe('FAILED');
+    expect(h.log()).toMatch(/^none of them$/m);
+    // The rest of the runner's environment is still the build's image.
+    expect(h.log()).toMatch(/^token= id= repo=octo\/widgets$/m);
+    for (const value of Object.values(tokens)) expect(h.log()).not.toContain(value);
+    for (const file of Object.values(fileCommands)) expect(readFileSync(file, 'utf8')).toBe('');
+  });
+});
