@@ -1,3 +1,5 @@
+// First: on an older Node.js, one line and exit 2 before anything else loads.
+import '../../common/node-version.js';
 import { getState, saveState } from '../build/runner-io.js';
 import { defaultDeps, run, State } from './main.js';
 import { defaultPostDeps, runPost } from './post.js';
