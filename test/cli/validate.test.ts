@@ -129,8 +129,24 @@ describe('aws-cicd schema', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['version', 'env', 'phases', 'artifacts']));
   });
 
-  test('an unknown schema is a usage error', async () => {
-    expect((await runCli(['schema', 'appspec-ish'])).code).toBe(2);
+  test('prints a JSON Schema for appspec files: EC2/On-Premises, ECS and Lambda', async () => {
+    const run = await runCli(['schema', 'appspec']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const schema = JSON.parse(run.stdout) as { title: string; anyOf: Array<{ title: string }> };
+    expect(schema.title).toBe('AWS CodeDeploy AppSpec file');
+    expect(schema.anyOf.map((s) => s.title)).toEqual(['EC2/On-Premises', 'Amazon ECS', 'AWS Lambda']);
+  });
+
+  test('an unknown schema is a usage error naming both', async () => {
+    const run = await runCli(['schema', 'appspec-ish']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown schema "appspec-ish"; available: buildspec, appspec');
+    expect((await runCli(['schema', 'constructor'])).code).toBe(2);
+  });
+
+  test('--help names both schemas', async () => {
+    const run = await runCli(['schema', '--help']);
+    expect(run.stdout).toContain('Usage: aws-cicd schema buildspec|appspec');
   });
 });
 
