@@ -21,16 +21,16 @@ describe('aws-cicd validate', () => {
     expect(run.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
   });
 
-  test('an error is printed as file:line:col with its key path and a suggestion; exit 1', async () => {
+  test('an error is printed as file:line:col with its key path and a suggestion; exit 2 (invalid input)', async () => {
     const run = await runCli(['validate', 'buildspec.yml'], { cwd: folder({ 'buildspec.yml': BAD }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^buildspec\.yml:6:3: error: phases\.post-build: .*"post_build"/m);
   });
 
   test('checks ./appspec.yml too when present, recognised by its name', async () => {
     const cwd = folder({ 'buildspec.yml': GOOD, 'appspec.yml': APPSPEC.replace('os: linux', 'os: linus') });
     const run = await runCli(['validate'], { cwd });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^appspec\.yml:2:\d+: error: os: /m);
     expect(run.stdout).toContain('2 files checked');
   });
@@ -59,7 +59,7 @@ describe('aws-cicd validate', () => {
   test('--format github prints annotations whose message cannot forge a workflow command', async () => {
     const hostile = 'version: 0.2\nphases:\n  "x\\n::set-output name=a::b":\n    commands: [echo]\n';
     const run = await runCli(['validate', '--format', 'github'], { cwd: folder({ 'buildspec.yml': hostile }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     const lines = run.stdout.trimEnd().split('\n');
     for (const line of lines)
       expect(line).toMatch(/^::(error|warning) file=buildspec\.yml,line=\d+,col=\d+,title=[^:]*::/);
@@ -81,7 +81,7 @@ describe('aws-cicd validate', () => {
   test('checks ./appspec.yaml too when present (CodeDeploy takes .yaml for ECS and Lambda)', async () => {
     const cwd = folder({ 'buildspec.yml': GOOD, 'appspec.yaml': APPSPEC.replace('os: linux', 'os: linus') });
     const run = await runCli(['validate'], { cwd });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^appspec\.yaml:2:\d+: error: os: /m);
     expect(run.stdout).toContain('2 files checked');
   });
@@ -89,7 +89,7 @@ describe('aws-cicd validate', () => {
   test('an appspec under another name with a wrong version is still recognised: the version error, not buildspec errors', async () => {
     const x3 = 'version: 0.1\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/a.sh\n';
     const run = await runCli(['validate', 'x3.yml'], { cwd: folder({ 'x3.yml': x3 }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe(
       'x3.yml:1:10: error: version: must be 0.0, the only AppSpec version; got "0.1"\n1 file checked: 1 error, 0 warnings\n',
     );
@@ -98,7 +98,7 @@ describe('aws-cicd validate', () => {
   test('an unquoted glob: the message says to quote it', async () => {
     const text = `${GOOD}artifacts:\n  files: **/*\n`;
     const run = await runCli(['validate'], { cwd: folder({ 'buildspec.yml': text }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toContain(
       `buildspec.yml:7:10: error: unknown alias **/*: an unquoted value starting with "*" is a YAML alias (a reference to an &anchor), not text; quote the glob: '**/*'`,
     );

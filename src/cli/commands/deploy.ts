@@ -47,8 +47,8 @@ Options:
   --region REGION                AWS region (default: AWS_REGION / AWS_DEFAULT_REGION)
   -h, --help                     this help
 
-Ctrl-C stops the deployment. Exit status: 0 it Succeeded (or was created, with --no-wait), 1 it did not, 2 usage
-error or invalid appspec.`;
+Ctrl-C stops the deployment. Exit status: 0 it Succeeded (or was created, with --no-wait), 1 it did not, 2 a usage
+error or an appspec that cannot be read or is invalid, 130 interrupted (the deployment stopped).`;
 
 export const deployCommand: CommandSpec = {
   name: 'deploy',

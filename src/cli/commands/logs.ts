@@ -21,7 +21,8 @@ Options:
   --region REGION        AWS region (default: AWS_REGION / AWS_DEFAULT_REGION)
   -h, --help             this help
 
-Exit status: 0 printed (with --follow: the build SUCCEEDED), 1 the build did not succeed, 2 usage error.`;
+Exit status: 0 printed (with --follow: the build SUCCEEDED), 1 the build did not succeed, 2 usage error,
+130 interrupted.`;
 
 export const logsCommand: CommandSpec = {
   name: 'logs',

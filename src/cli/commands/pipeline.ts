@@ -42,7 +42,7 @@ Options:
   -h, --help                   this help
 
 Ctrl-C stops the execution. Exit status: 0 it Succeeded (or was superseded by a newer one, or was found or started,
-with --no-wait), 1 it did not, 2 usage error.`;
+with --no-wait), 1 it did not, 2 usage error, 130 interrupted (the execution stopped).`;
 
 const CLI_NAMES: OptionNames = {
   variables: '--variable',

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,6 +12,8 @@ import { formatPlan, planBuild } from '../../runner/plan.js';
 import { DEFAULT_TIMEOUT_MINUTES, runLocalBuild } from '../../runner/run.js';
 import { formatDuration, TerminalSink } from '../../runner/tty-log.js';
 import type { BuildResult, RunSink } from '../../runner/types.js';
+import { readInputFile } from '../files.js';
+import { outputsLines } from './run-outputs.js';
 import { findingLine } from '../findings.js';
 import type { CliContext, CommandSpec } from '../context.js';
 import { useColour } from '../context.js';
@@ -45,8 +47,9 @@ Options:
                         else podman, else buildah)
   -h, --help            this help
 
-Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT, STOPPED), 2 usage error or invalid
-buildspec (its errors are printed as file:line:col, nothing runs).`;
+Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT), 2 a usage error or a buildspec that cannot
+be read or is invalid (its errors are printed as file:line:col, nothing runs), 130 interrupted by Ctrl-C (the
+build STOPPED). The last lines on stderr say where the artifacts (ZIP files) and the --report-json went.`;
 
 export const runCommand: CommandSpec = {
   name: 'run',
@@ -138,25 +141,21 @@ export const runCommand: CommandSpec = {
       const batch = await runLocalBatch({ ...options, parallel }, { output: ctx.stdout });
       if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), batch);
       ctx.stderr.write(`aws-cicd run: batch ${batch.id} ${batch.buildBatchStatus}\n`);
+      ctx.stderr.write(outputsLines(Object.values(batch.builds), values['report-json'], ctx.cwd));
       return batch.buildBatchStatus === 'SUCCEEDED' ? 0 : 1;
     }
     if (values.parallel !== undefined) throw new UserError('--parallel needs --batch', { exitCode: 2 });
     const build = await runLocalBuild(options, { sink });
     if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), build);
     if (plain) ctx.stderr.write(statusLine(build));
+    ctx.stderr.write(outputsLines([build], values['report-json'], ctx.cwd));
     return build.buildStatus === 'SUCCEEDED' ? 0 : 1;
   },
 };
 
 /** Reads and validates the buildspec; prints the findings. Undefined when it has errors. */
 function loadBuildspec(file: string, shown: string, ctx: CliContext): Buildspec | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new UserError(`cannot read ${shown}: ${reason}`, { exitCode: 2 });
-  }
+  const text = readInputFile(file, shown);
   const result = parseBuildspec(text, shown);
   const colour = useColour(ctx.stderr, ctx.env);
   for (const finding of result.findings) ctx.stderr.write(findingLine(finding, colour) + '\n');
