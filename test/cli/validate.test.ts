@@ -158,3 +158,55 @@ describe('aws-cicd', () => {
     expect(unknown.stderr).toContain('unknown command "frob"');
   });
 });
+
+describe('aws-cicd validate on a file with 130,000 findings', () => {
+  // Each command that is a list instead of a string is one error: 130,000 errors in a 1.6 MB file.
+  const MANY = 130_000;
+  const cwd = folder({
+    'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n' + '      - [x]\n'.repeat(MANY),
+  });
+
+  test('text: no crash; the first 1,000, how many more, and the count of all; exit 2', async () => {
+    const run = await runCli(['validate'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(2);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1002);
+    expect(lines[0]).toBe('buildspec.yml:5:9: error: phases.build.commands[0]: must be a string, not a list');
+    expect(lines[999]).toMatch(/^buildspec\.yml:1004:9: error: phases\.build\.commands\[999\]: /);
+    expect(lines.slice(-2)).toEqual([
+      '… and 129,000 more errors not shown (--format json prints them all)',
+      '1 file checked: 130,000 errors, 0 warnings',
+    ]);
+  }, 120_000);
+
+  test('github: the first 1,000 annotations, then how many more', async () => {
+    const some = folder({
+      'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n' + '      - [x]\n'.repeat(1500),
+    });
+    const run = await runCli(['validate', '--format', 'github'], { cwd: some });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(lines.filter((l) => l.startsWith('::error file=buildspec.yml,'))).toHaveLength(1000);
+    expect(lines.at(-1)).toBe('… and 500 more errors not shown (--format json prints them all)');
+    expect(run.code).toBe(2);
+  });
+
+  test('json: all of them', async () => {
+    const run = await runCli(['validate', '--format', 'json'], { cwd });
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(MANY);
+    expect(run.code).toBe(2);
+  }, 120_000);
+
+  test('errors and warnings not shown are counted apart', async () => {
+    const mixed = folder({
+      'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n' + '      - [x]\n'.repeat(1001),
+      'other.yml': 'version: 0.2\nphases:\n  build:\n    commands: [echo]\nfrobs: 1\nfrizzle: 2\n',
+    });
+    const run = await runCli(['validate', 'buildspec.yml', 'other.yml'], { cwd: mixed });
+    expect(run.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '… and 1 more error and 2 more warnings not shown (--format json prints them all)',
+      '2 files checked: 1,001 errors, 2 warnings',
+    ]);
+  });
+});

@@ -6,7 +6,7 @@ import { parseBuildspec } from '../../buildspec/index.js';
 import type { Finding } from '../../buildspec/types.js';
 import { UserError } from '../../common/errors.js';
 import { readInputFile } from '../files.js';
-import { formatFindings, type FindingsFormat, FINDINGS_FORMATS } from '../findings.js';
+import { formatFindings, type FindingsFormat, FINDINGS_FORMATS, SHOWN_FINDINGS } from '../findings.js';
 import type { CommandSpec } from '../context.js';
 import { useColour } from '../context.js';
 
@@ -19,7 +19,9 @@ With no FILE: ./buildspec.yml, and ./appspec.yml and ./appspec.yaml when they ex
 
 Options:
   --format text|json|github   text (default); json: one array of findings; github: ::error/::warning
-                              workflow commands that GitHub shows as annotations on the file's lines
+                              workflow commands that GitHub shows as annotations on the file's lines.
+                              text and github print the first ${SHOWN_FINDINGS.toLocaleString('en-US')} findings and how many more there
+                              are; json prints them all
   -h, --help                  this help
 
 Exit status: 0 no errors (warnings allowed), 2 a usage error or a file that cannot be read or is invalid
@@ -54,7 +56,8 @@ export const validateCommand: CommandSpec = {
     const all: Finding[] = [];
     for (const file of files) {
       const text = readInputFile(resolve(ctx.cwd, file), file);
-      all.push(...validateText(text, file).findings);
+      // One by one: spreading a file's findings into push() overflows the call stack past ~100,000 of them.
+      for (const finding of validateText(text, file).findings) all.push(finding);
     }
     ctx.stdout.write(formatFindings(all, format, { colour: useColour(ctx.stdout, ctx.env), files }));
     // An invalid file is bad input, exit 2, as for run, build and deploy.
