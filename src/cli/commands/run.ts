@@ -3,9 +3,10 @@ import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseBuildspec } from '../../buildspec/index.js';
-import type { Buildspec } from '../../buildspec/types.js';
+import type { BatchSpec, Buildspec } from '../../buildspec/types.js';
 import { UserError } from '../../common/errors.js';
-import type { BatchResult } from '../../runner/batch.js';
+import { shellQuote } from '../../common/shell.js';
+import { expandBatch, type BatchResult } from '../../runner/batch.js';
 import { runLocalBatch } from '../../runner/batch-run.js';
 import { CodeBuildLogSink } from '../../runner/log.js';
 import { formatPlan, planBuild } from '../../runner/plan.js';
@@ -39,7 +40,8 @@ Options:
   --batch               run the buildspec's batch section (build-list, build-graph, build-matrix,
                         build-fanout) as child builds; automatic when the file has a batch and no phases
   --parallel N          with --batch, at most N child builds at once (default: the number of CPUs)
-  --dry-run             print the phases and commands that would run, run nothing
+  --dry-run             print the phases and commands that would run (with --batch: the child builds, their
+                        buildspec, env and depend-on), run nothing
   --image IMAGE         run the build inside a container of IMAGE (its own aws-cicd runs it, as in
                         docker/standard), the source mounted at /codebuild/output/src<n>/src; artifacts,
                         report and build numbers land on this machine
@@ -110,8 +112,24 @@ export const runCommand: CommandSpec = {
     }
     const buildspec = loadBuildspec(buildspecPath, shownPath, ctx);
     if (buildspec === undefined) return 2;
+    const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
+    const asBatch = values.batch || batchOnly;
+    if (buildspec.batch !== undefined && !asBatch) {
+      ctx.stderr.write(
+        `aws-cicd run: ${shownPath} has a batch section, which a run without --batch leaves out: its phases run as ` +
+          `one build; add --batch to run the batch's child builds\n`,
+      );
+    }
     if (values['dry-run']) {
-      ctx.stdout.write(formatPlan(planBuild(buildspec)));
+      if (!asBatch) {
+        ctx.stdout.write(formatPlan(planBuild(buildspec)));
+        return 0;
+      }
+      if (buildspec.batch === undefined) {
+        throw new UserError(`${shownPath} has no batch section; run it without --batch`, { exitCode: 2 });
+      }
+      const parallel = values.parallel === undefined ? availableParallelism() : parseParallel(values.parallel);
+      ctx.stdout.write(formatBatchPlan(buildspec.batch, shownPath, parallel));
       return 0;
     }
     const timeoutMinutes = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
@@ -133,8 +151,7 @@ export const runCommand: CommandSpec = {
       signal: ctx.signal,
       image: ctx.env,
     };
-    const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
-    if (values.batch || batchOnly) {
+    if (asBatch) {
       if (!values.batch)
         ctx.stderr.write(`aws-cicd run: ${shownPath} has a batch section and no phases: running it as a batch\n`);
       const parallel = values.parallel === undefined ? availableParallelism() : parseParallel(values.parallel);
@@ -180,6 +197,31 @@ function parseTimeout(text: string): number {
 function writeReport(file: string, build: BuildResult | BatchResult): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(build, null, 2) + '\n');
+}
+
+/** What `run --batch` would run: each child build with its buildspec, variables and dependencies. */
+export function formatBatchPlan(batch: BatchSpec, shown: string, parallel: number): string {
+  const children = expandBatch(batch);
+  const none = '(none)';
+  const lines = [
+    `batch ${batch.kind}${batch.fastFail ? ', fast-fail' : ''}: ${children.length} child ` +
+      `build${children.length === 1 ? '' : 's'}, up to ${parallel} at once`,
+  ];
+  for (const child of children) {
+    const env = child.variables.map(
+      ([name, value]) => `${name}=${/^[\w@%+:,./-]*$/.test(value) ? value : shellQuote(value)}`,
+    );
+    const settings = Object.entries(child.environment).map(([key, value]) => `${key} ${value}`);
+    lines.push(
+      child.identifier,
+      `  buildspec: ${child.buildspec ?? `${shown} (this file)`}`,
+      `  env: ${env.length > 0 ? env.join(' ') : none}`,
+      `  depend-on: ${child.dependOn.length > 0 ? child.dependOn.join(', ') : none}`,
+    );
+    if (child.ignoreFailure) lines.push('  ignore-failure: yes (its failure does not fail the batch)');
+    if (settings.length > 0) lines.push(`  environment, not applied by a local run: ${settings.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function statusLine(build: BuildResult): string {
