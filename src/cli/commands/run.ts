@@ -30,7 +30,11 @@ Options:
   --source DIR          source folder, CODEBUILD_SRC_DIR (default: the current directory)
   --env NAME=VALUE      override a variable, like StartBuild's environmentVariablesOverride (repeatable;
                         highest precedence; the value is taken literally)
-  --env-file FILE       project-level variables: NAME=VALUE lines, # comments, quotes kept
+  --variables-file FILE
+                        project-level variables: NAME=VALUE lines, # comments, quotes kept
+  --env-file FILE       the same (an older name); but Node.js reads --env-file (and --env-file=) anywhere on its
+                        command line itself, and when FILE is missing it stops with "node: FILE: not found"
+                        (exit 9) before aws-cicd starts
   --project NAME        project name for CODEBUILD_BUILD_ID and ARNs (default: the source folder's name)
   --artifacts DIR       where artifacts.zip and <identifier>.zip go (default: <source>/.aws-cicd/artifacts)
   --report-json FILE    write the result, shaped like CodeBuild's BatchGetBuilds Build, to FILE
@@ -64,6 +68,7 @@ export const runCommand: CommandSpec = {
         buildspec: { type: 'string' },
         source: { type: 'string' },
         env: { type: 'string', multiple: true },
+        'variables-file': { type: 'string' },
         'env-file': { type: 'string' },
         project: { type: 'string' },
         artifacts: { type: 'string' },
@@ -80,6 +85,11 @@ export const runCommand: CommandSpec = {
       allowPositionals: false,
       strict: true,
     });
+    if (values['variables-file'] !== undefined && values['env-file'] !== undefined) {
+      throw new UserError('give --variables-file or --env-file (the same option), not both', { exitCode: 2 });
+    }
+    const variablesFile = values['variables-file'] ?? values['env-file'];
+    const envFile = variablesFile === undefined ? undefined : path.resolve(ctx.cwd, variablesFile);
     const srcDir = path.resolve(ctx.cwd, values.source ?? '.');
     const buildspecPath =
       values.buildspec === undefined ? path.join(srcDir, 'buildspec.yml') : path.resolve(ctx.cwd, values.buildspec);
@@ -97,7 +107,7 @@ export const runCommand: CommandSpec = {
           srcDir,
           buildspecPath,
           env: values.env,
-          envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+          envFile,
           projectName: values.project,
           region: values.region,
           artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
@@ -142,7 +152,7 @@ export const runCommand: CommandSpec = {
       buildspecPath,
       srcDir,
       projectName: values.project,
-      envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+      envFile,
       env: values.env,
       region: values.region,
       artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
