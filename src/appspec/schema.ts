@@ -68,8 +68,13 @@ const ec2Hooks: Schema = {
     'Lifecycle event → scripts. ' +
     `${EC2_RESERVED_EVENTS.join(', ')} are run by the agent itself and take no scripts.`,
   type: ['object', 'null'],
-  propertyNames: { enum: [...EC2_HOOK_ORDER] },
-  additionalProperties: { type: 'array', items: hookScript },
+  properties: Object.fromEntries(
+    EC2_HOOK_ORDER.map((event) => [
+      event,
+      { description: `Scripts run at ${event}.`, type: 'array', items: hookScript },
+    ]),
+  ),
+  additionalProperties: false,
 };
 
 const permission: Schema = {
