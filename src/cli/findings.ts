@@ -30,22 +30,45 @@ export function findingAnnotation(f: Finding): string {
   return `::${f.severity} ${props.join(',')}::${escapeData(f.message)}`;
 }
 
+/** How many findings the text and github formats print; json prints them all. */
+export const SHOWN_FINDINGS = 1000;
+
 export function formatFindings(
   findings: readonly Finding[],
   format: FindingsFormat,
-  options: { colour?: boolean; files?: readonly string[] } = {},
+  options: { colour?: boolean; files?: readonly string[]; shown?: number } = {},
 ): string {
   if (format === 'json') return JSON.stringify(findings, null, 2) + '\n';
-  if (format === 'github') return findings.map((f) => findingAnnotation(f) + '\n').join('');
-  const lines = findings.map((f) => findingLine(f, options.colour));
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  const checked = options.files?.length ?? 0;
-  const files = checked === 1 ? '1 file' : `${checked} files`;
-  lines.push(`${files} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
-  return lines.join('\n') + '\n';
+  const limit = options.shown ?? SHOWN_FINDINGS;
+  const shown = findings.length > limit ? findings.slice(0, limit) : findings;
+  const lines =
+    format === 'github' ? shown.map((f) => findingAnnotation(f)) : shown.map((f) => findingLine(f, options.colour));
+  if (shown.length < findings.length) lines.push(notShown(findings.slice(shown.length)));
+  if (format === 'text') {
+    const errors = count(findings, 'error');
+    const checked = options.files?.length ?? 0;
+    const files = checked === 1 ? '1 file' : `${checked} files`;
+    lines.push(`${files} checked: ${plural(errors, 'error')}, ${plural(findings.length - errors, 'warning')}`);
+  }
+  return lines.map((line) => line + '\n').join('');
+}
+
+/** `… and 129,000 more errors and 12 more warnings not shown (--format json prints them all)`. */
+function notShown(rest: readonly Finding[]): string {
+  const errors = count(rest, 'error');
+  const parts = [
+    ...(errors > 0 ? [`${plural(errors, 'more error')}`] : []),
+    ...(rest.length > errors ? [`${plural(rest.length - errors, 'more warning')}`] : []),
+  ];
+  return `… and ${parts.join(' and ')} not shown (--format json prints them all)`;
+}
+
+function count(findings: readonly Finding[], severity: Finding['severity']): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === severity) n++;
+  return n;
 }
 
 function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -28,6 +28,15 @@ const COMMANDS: readonly CommandSpec[] = [
   gitCredentialCommand,
 ];
 
+/** The exit statuses of every command (README's table says the same). */
+export const EXIT_STATUS = [
+  'Exit status (every command):',
+  '  0    success',
+  '  1    the job did not succeed (a build, deployment, pipeline execution, push or mirror)',
+  '  2    bad input: a usage error, or a file that cannot be read or is invalid (nothing is run)',
+  '  130  interrupted by Ctrl-C (SIGINT; 143 for SIGTERM), after stopping what it started',
+].join('\n');
+
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
@@ -36,13 +45,18 @@ function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `aws-cicd <command> --help` for the options of a command.',
+    'Options:',
+    '  -h, --help     this help; `aws-cicd help <command>` or `aws-cicd <command> --help`: the options of a command',
+    '  -V, --version  print the version of aws-cicd',
+    '',
+    EXIT_STATUS,
   ].join('\n');
 }
 
-/** Runs the CLI; returns the process exit code (0 success, 1 failure, 2 usage error or invalid input). */
+/** Runs the CLI; returns the process exit code (see EXIT_STATUS). */
 export async function main(argv: readonly string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) return help(rest, ctx);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout.write(usage() + '\n');
     return name === undefined ? 2 : 0;
@@ -61,18 +75,36 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
     return 0;
   }
   try {
-    return await command.run(rest, ctx);
+    const code = await command.run(rest, ctx);
+    return interrupted(ctx) ?? code;
   } catch (error) {
     if (isUsageError(error)) {
       ctx.stderr.write(`aws-cicd ${name}: ${error.message}\nRun \`aws-cicd ${name} --help\` for usage.\n`);
       return 2;
     }
     ctx.stderr.write(`aws-cicd ${name}: ${describeError(error)}\n`);
-    return isUserError(error) ? error.exitCode : 1;
+    return interrupted(ctx) ?? (isUserError(error) ? error.exitCode : 1);
   }
 }
 
+/** After Ctrl-C (the command has stopped what it started): 130, or 143 for SIGTERM (128 + the signal's number). */
+function interrupted(ctx: CliContext): number | undefined {
+  if (!ctx.signal?.aborted) return undefined;
+  return ctx.signal.reason === 'SIGTERM' ? 143 : 130;
+}
+
 export const VERSION = '0.1.0';
+
+/** `aws-cicd help <command>`: that command's help. */
+function help(topics: readonly string[], ctx: CliContext): number {
+  const command = topics.length === 1 ? COMMANDS.find((c) => c.name === topics[0]) : undefined;
+  if (command === undefined) {
+    ctx.stderr.write(`aws-cicd help: unknown command "${topics.join(' ')}"\n\n${usage()}\n`);
+    return 2;
+  }
+  ctx.stdout.write(command.help + '\n');
+  return 0;
+}
 
 /** node:util parseArgs rejects unknown options and bad values with these codes: a usage error, exit 2. */
 function isUsageError(error: unknown): error is Error {

@@ -1,10 +1,8 @@
-/** The shared appspec corpus (/work/shared/corpus/appspecs): files and their expected verdicts. */
+/** The appspec corpus (see test/support/shared.ts): files and their expected verdicts. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const appspecCorpus = path.resolve(repoRoot, '../shared/corpus', 'appspecs');
+export { APPSPEC_CORPUS, REPO_ROOT as repoRoot } from '../support/shared.js';
 
 export type Verdict = 'valid' | 'invalid' | 'either';
 
@@ -15,8 +13,9 @@ export interface CorpusFile {
   readonly text: string;
 }
 
-export function corpusFiles(): CorpusFile[] {
-  const tsv = readFileSync(path.join(appspecCorpus, 'EXPECTED.tsv'), 'utf8');
+/** The corpus files of `dir` (APPSPEC_CORPUS's folder, which only tests guarded by it are given). */
+export function corpusFiles(dir: string): CorpusFile[] {
+  const tsv = readFileSync(path.join(dir, 'EXPECTED.tsv'), 'utf8');
   return tsv
     .split('\n')
     .slice(1)
@@ -26,6 +25,6 @@ export function corpusFiles(): CorpusFile[] {
       if (verdict !== 'valid' && verdict !== 'invalid' && verdict !== 'either') {
         throw new Error(`EXPECTED.tsv: bad verdict "${verdict}" for ${name}`);
       }
-      return { name, verdict, why, text: readFileSync(path.join(appspecCorpus, name), 'utf8') };
+      return { name, verdict, why, text: readFileSync(path.join(dir, name), 'utf8') };
     });
 }

@@ -1,9 +1,9 @@
 import { looksLikeAppspec, parseAppspec } from '../../src/appspec/index.js';
-import { corpusFiles } from './corpus-files.js';
+import { APPSPEC_CORPUS, corpusFiles } from './corpus-files.js';
 
-const files = corpusFiles();
+APPSPEC_CORPUS.describe('the appspec corpus', (dir) => {
+  const files = corpusFiles(dir);
 
-describe('the appspec corpus', () => {
   test('EXPECTED.tsv lists all 20 files', () => {
     expect(files).toHaveLength(20);
   });

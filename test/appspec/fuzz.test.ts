@@ -1,5 +1,5 @@
 import { parseAppspec } from '../../src/appspec/index.js';
-import { corpusFiles } from './corpus-files.js';
+import { APPSPEC_CORPUS, corpusFiles } from './corpus-files.js';
 
 /** mulberry32: a small seeded PRNG, so every run mutates the same way. */
 function prng(seed: number): () => number {
@@ -123,9 +123,8 @@ function checkResult(text: string): void {
 }
 
 describe('fuzz: the appspec parser never throws', () => {
-  const corpus = corpusFiles().map((f) => f.text);
-
-  test('1000 seeded mutations of the corpus files', () => {
+  APPSPEC_CORPUS.test('1000 seeded mutations of the corpus files', (dir) => {
+    const corpus = corpusFiles(dir).map((f) => f.text);
     const rand = prng(20240611);
     for (let n = 0; n < 1000; n++) {
       let text = pick(corpus, rand);

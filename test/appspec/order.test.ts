@@ -7,8 +7,8 @@ import {
   parseAppspec,
   type Appspec,
 } from '../../src/appspec/index.js';
-import { corpusFiles } from './corpus-files.js';
-import { corpus as buildspecCorpus } from '../buildspec/support.js';
+import { APPSPEC_CORPUS, corpusFiles } from './corpus-files.js';
+import { BUILDSPEC_CORPUS, corpus as buildspecCorpus } from '../buildspec/support.js';
 
 function model(text: string): Appspec {
   const result = parseAppspec(text, 'appspec.yml');
@@ -37,8 +37,8 @@ describe('run order', () => {
     ]);
   });
 
-  test('corpus 012 lists its hooks out of order; they run in lifecycle order', () => {
-    const text = corpusFiles().find((f) => f.name === '012.yml')?.text ?? '';
+  APPSPEC_CORPUS.test('corpus 012 lists its hooks out of order; they run in lifecycle order', (dir) => {
+    const text = corpusFiles(dir).find((f) => f.name === '012.yml')?.text ?? '';
     const appspec = model(text);
     if (appspec.platform !== 'ec2') throw new Error('expected EC2');
     expect(appspec.hooks.map((h) => h.event)).toEqual([
@@ -110,8 +110,8 @@ describe('looksLikeAppspec', () => {
     expect(looksLikeAppspec('d.yml', 'version: 0.0\nenv:\n  shell: bash\nhooks: {}\n')).toBe(true);
   });
 
-  test('no buildspec of the corpus is taken for an appspec by its content', () => {
-    for (const f of buildspecCorpus())
+  BUILDSPEC_CORPUS.test('no buildspec of the corpus is taken for an appspec by its content', (dir) => {
+    for (const f of buildspecCorpus(dir))
       expect({ file: f.name, appspec: looksLikeAppspec('deploy.yml', f.text) }).toEqual({
         file: f.name,
         appspec: false,

@@ -3,7 +3,7 @@
  * every finding has a position ≥ 1:1, and a model comes back exactly when there are no errors.
  */
 import { parseBuildspec } from '../../src/buildspec/index.js';
-import { corpus } from './support.js';
+import { BUILDSPEC_CORPUS, corpus } from './support.js';
 
 /** mulberry32: a tiny seeded PRNG, so every run mutates the same way. */
 function mulberry32(seed: number): () => number {
@@ -96,9 +96,9 @@ const MUTATIONS: Record<string, Mutation> = {
 
 const ITERATIONS = 3000;
 
-test(`${ITERATIONS} mutated corpus files: no throw, positions ≥ 1:1, model iff no errors`, () => {
+BUILDSPEC_CORPUS.test(`${ITERATIONS} mutated corpus files: no throw, positions ≥ 1:1, model iff no errors`, (dir) => {
   const random = mulberry32(20240601);
-  const files = corpus();
+  const files = corpus(dir);
   const names = Object.keys(MUTATIONS);
   const failures: string[] = [];
   let withErrors = 0;

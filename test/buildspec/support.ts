@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { formatFinding, parseBuildspec } from '../../src/buildspec/index.js';
 import type { Buildspec, Finding } from '../../src/buildspec/index.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** The shared/ folder sits beside the repository root. */
-export const CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus/buildspecs');
+export { BUILDSPEC_CORPUS } from '../support/shared.js';
 
 export type Verdict = 'valid' | 'invalid' | 'either';
 
@@ -17,11 +14,12 @@ export interface CorpusFile {
   readonly text: string;
 }
 
-export function corpus(): CorpusFile[] {
-  const rows = readFileSync(resolve(CORPUS_DIR, 'EXPECTED.tsv'), 'utf8').trim().split('\n').slice(1);
+/** The corpus files of `dir` (BUILDSPEC_CORPUS's folder, which only tests guarded by it are given). */
+export function corpus(dir: string): CorpusFile[] {
+  const rows = readFileSync(resolve(dir, 'EXPECTED.tsv'), 'utf8').trim().split('\n').slice(1);
   return rows.map((row) => {
     const [name = '', verdict = '', why = ''] = row.split('\t');
-    return { name, verdict: verdict as Verdict, why, text: readFileSync(resolve(CORPUS_DIR, name), 'utf8') };
+    return { name, verdict: verdict as Verdict, why, text: readFileSync(resolve(dir, name), 'utf8') };
   });
 }
 

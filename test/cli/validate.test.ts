@@ -21,16 +21,16 @@ describe('aws-cicd validate', () => {
     expect(run.stdout).toBe('1 file checked: 0 errors, 0 warnings\n');
   });
 
-  test('an error is printed as file:line:col with its key path and a suggestion; exit 1', async () => {
+  test('an error is printed as file:line:col with its key path and a suggestion; exit 2 (invalid input)', async () => {
     const run = await runCli(['validate', 'buildspec.yml'], { cwd: folder({ 'buildspec.yml': BAD }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^buildspec\.yml:6:3: error: phases\.post-build: .*"post_build"/m);
   });
 
   test('checks ./appspec.yml too when present, recognised by its name', async () => {
     const cwd = folder({ 'buildspec.yml': GOOD, 'appspec.yml': APPSPEC.replace('os: linux', 'os: linus') });
     const run = await runCli(['validate'], { cwd });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^appspec\.yml:2:\d+: error: os: /m);
     expect(run.stdout).toContain('2 files checked');
   });
@@ -59,7 +59,7 @@ describe('aws-cicd validate', () => {
   test('--format github prints annotations whose message cannot forge a workflow command', async () => {
     const hostile = 'version: 0.2\nphases:\n  "x\\n::set-output name=a::b":\n    commands: [echo]\n';
     const run = await runCli(['validate', '--format', 'github'], { cwd: folder({ 'buildspec.yml': hostile }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     const lines = run.stdout.trimEnd().split('\n');
     for (const line of lines)
       expect(line).toMatch(/^::(error|warning) file=buildspec\.yml,line=\d+,col=\d+,title=[^:]*::/);
@@ -81,7 +81,7 @@ describe('aws-cicd validate', () => {
   test('checks ./appspec.yaml too when present (CodeDeploy takes .yaml for ECS and Lambda)', async () => {
     const cwd = folder({ 'buildspec.yml': GOOD, 'appspec.yaml': APPSPEC.replace('os: linux', 'os: linus') });
     const run = await runCli(['validate'], { cwd });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^appspec\.yaml:2:\d+: error: os: /m);
     expect(run.stdout).toContain('2 files checked');
   });
@@ -89,7 +89,7 @@ describe('aws-cicd validate', () => {
   test('an appspec under another name with a wrong version is still recognised: the version error, not buildspec errors', async () => {
     const x3 = 'version: 0.1\nos: linux\nhooks:\n  AfterInstall:\n    - location: scripts/a.sh\n';
     const run = await runCli(['validate', 'x3.yml'], { cwd: folder({ 'x3.yml': x3 }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toBe(
       'x3.yml:1:10: error: version: must be 0.0, the only AppSpec version; got "0.1"\n1 file checked: 1 error, 0 warnings\n',
     );
@@ -98,7 +98,7 @@ describe('aws-cicd validate', () => {
   test('an unquoted glob: the message says to quote it', async () => {
     const text = `${GOOD}artifacts:\n  files: **/*\n`;
     const run = await runCli(['validate'], { cwd: folder({ 'buildspec.yml': text }) });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toContain(
       `buildspec.yml:7:10: error: unknown alias **/*: an unquoted value starting with "*" is a YAML alias (a reference to an &anchor), not text; quote the glob: '**/*'`,
     );
@@ -129,8 +129,24 @@ describe('aws-cicd schema', () => {
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['version', 'env', 'phases', 'artifacts']));
   });
 
-  test('an unknown schema is a usage error', async () => {
-    expect((await runCli(['schema', 'appspec-ish'])).code).toBe(2);
+  test('prints a JSON Schema for appspec files: EC2/On-Premises, ECS and Lambda', async () => {
+    const run = await runCli(['schema', 'appspec']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const schema = JSON.parse(run.stdout) as { title: string; anyOf: Array<{ title: string }> };
+    expect(schema.title).toBe('AWS CodeDeploy AppSpec file');
+    expect(schema.anyOf.map((s) => s.title)).toEqual(['EC2/On-Premises', 'Amazon ECS', 'AWS Lambda']);
+  });
+
+  test('an unknown schema is a usage error naming both', async () => {
+    const run = await runCli(['schema', 'appspec-ish']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown schema "appspec-ish"; available: buildspec, appspec');
+    expect((await runCli(['schema', 'constructor'])).code).toBe(2);
+  });
+
+  test('--help names both schemas', async () => {
+    const run = await runCli(['schema', '--help']);
+    expect(run.stdout).toContain('Usage: aws-cicd schema buildspec|appspec');
   });
 });
 
@@ -140,5 +156,57 @@ describe('aws-cicd', () => {
     const unknown = await runCli(['frob']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frob"');
+  });
+});
+
+describe('aws-cicd validate on a file with 130,000 findings', () => {
+  // Each command that is a list instead of a string is one error: 130,000 errors in a 1.6 MB file.
+  const MANY = 130_000;
+  const cwd = folder({
+    'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n' + '      - [x]\n'.repeat(MANY),
+  });
+
+  test('text: no crash; the first 1,000, how many more, and the count of all; exit 2', async () => {
+    const run = await runCli(['validate'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(2);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1002);
+    expect(lines[0]).toBe('buildspec.yml:5:9: error: phases.build.commands[0]: must be a string, not a list');
+    expect(lines[999]).toMatch(/^buildspec\.yml:1004:9: error: phases\.build\.commands\[999\]: /);
+    expect(lines.slice(-2)).toEqual([
+      '… and 129,000 more errors not shown (--format json prints them all)',
+      '1 file checked: 130,000 errors, 0 warnings',
+    ]);
+  }, 120_000);
+
+  test('github: the first 1,000 annotations, then how many more', async () => {
+    const some = folder({
+      'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n' + '      - [x]\n'.repeat(1500),
+    });
+    const run = await runCli(['validate', '--format', 'github'], { cwd: some });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(lines.filter((l) => l.startsWith('::error file=buildspec.yml,'))).toHaveLength(1000);
+    expect(lines.at(-1)).toBe('… and 500 more errors not shown (--format json prints them all)');
+    expect(run.code).toBe(2);
+  });
+
+  test('json: all of them', async () => {
+    const run = await runCli(['validate', '--format', 'json'], { cwd });
+    expect((JSON.parse(run.stdout) as unknown[]).length).toBe(MANY);
+    expect(run.code).toBe(2);
+  }, 120_000);
+
+  test('errors and warnings not shown are counted apart', async () => {
+    const mixed = folder({
+      'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n' + '      - [x]\n'.repeat(1001),
+      'other.yml': 'version: 0.2\nphases:\n  build:\n    commands: [echo]\nfrobs: 1\nfrizzle: 2\n',
+    });
+    const run = await runCli(['validate', 'buildspec.yml', 'other.yml'], { cwd: mixed });
+    expect(run.stdout.trimEnd().split('\n').slice(-2)).toEqual([
+      '… and 1 more error and 2 more warnings not shown (--format json prints them all)',
+      '2 files checked: 1,001 errors, 2 warnings',
+    ]);
   });
 });

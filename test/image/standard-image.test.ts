@@ -401,7 +401,7 @@ if (missing !== undefined) {
           ['run', '--image', `${registry.host}/${REPOSITORY}:${SHA}`, '--engine', 'buildah', '--report-json', 'r.json'],
           { stdout: out, stderr: new PassThrough(), env: sandbox.env, cwd: src, signal: controller.signal },
         );
-        expect(code).toBe(1);
+        expect(code).toBe(130); // interrupted (README's exit status table)
         const report = JSON.parse(readFileSync(path.join(src, 'r.json'), 'utf8')) as { buildStatus: string };
         expect(report.buildStatus).toBe('STOPPED');
         expect(stdout).toContain('Phase complete: BUILD State: STOPPED');

@@ -130,7 +130,7 @@ describe('aws-cicd run', () => {
     expect(plain.stdout).not.toContain('[Container]');
   });
 
-  test('the context signal (Ctrl-C) stops the build: exit 1, STOPPED in the report', async () => {
+  test('the context signal (Ctrl-C) stops the build: exit 130, STOPPED in the report', async () => {
     const cwd = project({
       'buildspec.yml': 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo started; sleep 1000\n',
     });
@@ -146,7 +146,7 @@ describe('aws-cicd run', () => {
       cwd,
       signal: controller.signal,
     });
-    expect(code).toBe(1);
+    expect(code).toBe(130);
     expect(JSON.parse(readFileSync(path.join(cwd, 'r.json'), 'utf8'))).toMatchObject({ buildStatus: 'STOPPED' });
   });
 
@@ -161,7 +161,8 @@ describe('aws-cicd run', () => {
       env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // One SIGINT only: a second one is the user insisting, and the CLI then exits at once with 130.
+    // One SIGINT only: a second one is the user insisting, and the CLI then exits at once. Either way the status is
+    // 130, interrupted (README's exit status table).
     let out = '';
     let interrupted = false;
     child.stdout.on('data', (d: Buffer) => {
@@ -172,7 +173,7 @@ describe('aws-cicd run', () => {
       }
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(code).toBe(1);
+    expect(code).toBe(130);
     expect(JSON.parse(readFileSync(path.join(cwd, 'r.json'), 'utf8'))).toMatchObject({ buildStatus: 'STOPPED' });
     const pid = Number(readFileSync(path.join(cwd, 'bg.pid'), 'utf8'));
     let alive = true;

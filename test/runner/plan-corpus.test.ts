@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBuildspec } from '../../src/buildspec/index.js';
 import { formatPlan, planBuild } from '../../src/runner/plan.js';
-import { corpus } from '../buildspec/support.js';
+import { BUILDSPEC_CORPUS, corpus } from '../buildspec/support.js';
 import { runCli } from '../support/cli.js';
 
-const valid = corpus().filter((f) => f.verdict === 'valid');
-
-describe("run's planning step accepts every valid corpus buildspec", () => {
+BUILDSPEC_CORPUS.describe("run's planning step accepts every valid corpus buildspec", (dir) => {
+  const valid = corpus(dir).filter((f) => f.verdict === 'valid');
   test.each(valid.map((f) => [f.name, f] as const))('%s', (_name, file) => {
     const { buildspec } = parseBuildspec(file.text, file.name);
     expect(buildspec).toBeDefined();

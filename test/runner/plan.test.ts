@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBuildspec } from '../../src/buildspec/index.js';
 import { formatPlan, planBuild } from '../../src/runner/plan.js';
+import { BUILDSPEC_CORPUS } from '../support/shared.js';
 import { makeBuildspec } from './helpers.js';
-
-const CORPUS = '/work/shared/corpus/buildspecs';
 
 describe('planBuild', () => {
   test('phases in order with effective run-as, on-failure, finally and the failure transition', () => {
@@ -62,7 +61,7 @@ describe('planBuild', () => {
     expect(formatPlan(plan)).toContain('error: env.shell "powershell.exe" is a Windows shell');
   });
 
-  test('every valid corpus buildspec plans without throwing and lists its commands', () => {
+  BUILDSPEC_CORPUS.test('every valid corpus buildspec plans without throwing and lists its commands', (CORPUS) => {
     const expected = readFileSync(path.join(CORPUS, 'EXPECTED.tsv'), 'utf8')
       .split('\n')
       .slice(1)

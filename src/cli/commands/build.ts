@@ -13,7 +13,7 @@ Options:
 ${optionsHelp(buildOptions)}
 
 Ctrl-C stops the build. Exit status: 0 the build SUCCEEDED (or started, with --no-wait), 1 it did not,
-2 usage error or invalid buildspec.`;
+2 a usage error or a buildspec that cannot be read or is invalid, 130 interrupted (the build stopped).`;
 
 export function buildCommandWith(deps: Partial<BuildDeps> = {}): CommandSpec {
   return {

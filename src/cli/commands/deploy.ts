@@ -17,8 +17,8 @@ uploaded to S3. AWS credentials and region come from the environment (AWS_REGION
 Options:
 ${optionsHelp(deployOptions)}
 
-Ctrl-C stops the deployment. Exit status: 0 it Succeeded (or was created, with --no-wait), 1 it did not, 2 usage
-error or invalid appspec.`;
+Ctrl-C stops the deployment. Exit status: 0 it Succeeded (or was created, with --no-wait), 1 it did not, 2 a usage
+error or an appspec that cannot be read or is invalid, 130 interrupted (the deployment stopped).`;
 
 export function deployCommandWith(deps: Partial<DeployDeps> = {}): CommandSpec {
   return {

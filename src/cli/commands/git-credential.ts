@@ -34,7 +34,10 @@ default chain: AWS_PROFILE, web identity, container and instance roles). git run
       clone https://git-codecommit.eu-west-1.amazonaws.com/v1/repos/my-repo
 
 It answers only for CodeCommit Git hosts (or the CODE_COMMIT_ENDPOINT host). The region is --region, else the one
-in the host name, else AWS_REGION / AWS_DEFAULT_REGION.`;
+in the host name, else AWS_REGION / AWS_DEFAULT_REGION.
+
+Exit status: 0 answered (or declined: not a CodeCommit host), 1 no answer (no region, no path, no credentials),
+2 usage error.`;
 
 export interface CredentialIo {
   readonly stdin: AsyncIterable<string | Buffer> | Iterable<string | Buffer>;

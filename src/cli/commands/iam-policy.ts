@@ -26,7 +26,9 @@ Options:
   -h, --help                      this help
 
 Example:
-  aws-cicd iam-policy build mirror --region eu-west-1 --account 123456789012 --project app --repository app`;
+  aws-cicd iam-policy build mirror --region eu-west-1 --account 123456789012 --project app --repository app
+
+Exit status: 0 printed, 2 usage error.`;
 
 /** Names: letters, digits and the punctuation AWS resource names use, plus IAM wildcards * and ?. */
 const NAME = /^[A-Za-z0-9._\-/*?+=@,]+$/;

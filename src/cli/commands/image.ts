@@ -67,7 +67,7 @@ Options:
                               http:// for a registry without TLS. Default: $${REGISTRY_ENDPOINT_ENV}
   -h, --help                  this help
 
-Exit status: 0 pushed (or built, with --no-push), 1 failed, 2 usage error.`;
+Exit status: 0 pushed (or built, with --no-push), 1 failed, 2 usage error, 130 interrupted.`;
 
 const OPTION_OF: Record<keyof ImageSettings, string> = {
   repository: '--repository',

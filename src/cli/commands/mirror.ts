@@ -39,7 +39,7 @@ Options:
 With an origin, its branches and tags are fetched (the full history when the clone is shallow) into a private
 namespace; GITHUB_TOKEN (or GH_TOKEN), when set, is sent to GITHUB_SERVER_URL (default https://github.com) as an
 HTTP header. CODE_COMMIT_ENDPOINT overrides the Git host (VPC endpoints). Exit status: 0 mirrored, 1 failed
-(what was pushed and what was not is printed), 2 usage error.`;
+(what was pushed and what was not is printed), 2 usage error, 130 interrupted.`;
 
 export interface MirrorCommandDeps {
   /** The command git calls back as the credential helper (default: this process). */

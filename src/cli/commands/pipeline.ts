@@ -16,7 +16,7 @@ Options:
 ${optionsHelp(pipelineOptions)}
 
 Ctrl-C stops the execution. Exit status: 0 it Succeeded (or was superseded by a newer one, or was found or started,
-with --no-wait), 1 it did not, 2 usage error.`;
+with --no-wait), 1 it did not, 2 usage error, 130 interrupted (the execution stopped).`;
 
 export function pipelineCommandWith(deps: Partial<PipelineDeps> = {}): CommandSpec {
   return {

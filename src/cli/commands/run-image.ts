@@ -5,7 +5,9 @@ import { UserError } from '../../common/errors.js';
 import { isEngineName, ENGINES } from '../../image/engine.js';
 import { nodeExec, type Exec } from '../../image/exec.js';
 import { runInImage, type ContainerRunOptions } from '../../image/run-in-image.js';
+import type { BuildResult } from '../../runner/types.js';
 import type { CliContext } from '../context.js';
+import { outputsLines } from './run-outputs.js';
 
 export interface RunInImageArgs extends Omit<ContainerRunOptions, 'engine' | 'signal'> {
   readonly engine?: string;
@@ -28,9 +30,14 @@ export async function runInImageCommand(args: RunInImageArgs, ctx: CliContext, e
       stderr: (chunk) => void ctx.stderr.write(chunk),
     },
   );
-  if (args.reportJson !== undefined && result.report !== undefined) {
-    mkdirSync(path.dirname(args.reportJson), { recursive: true });
-    writeFileSync(args.reportJson, JSON.stringify(result.report, null, 2) + '\n');
+  const written = args.reportJson !== undefined && result.report !== undefined ? args.reportJson : undefined;
+  if (written !== undefined) {
+    mkdirSync(path.dirname(written), { recursive: true });
+    writeFileSync(written, JSON.stringify(result.report, null, 2) + '\n');
   }
+  // The report (a build, or a batch with its children under builds) has the host paths of the artifacts.
+  const report = result.report as (Partial<BuildResult> & { builds?: Record<string, BuildResult> }) | undefined;
+  const builds = report === undefined ? [] : report.builds !== undefined ? Object.values(report.builds) : [report];
+  ctx.stderr.write(outputsLines(builds, written, ctx.cwd));
   return result.exitCode;
 }

@@ -1,17 +1,20 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { parseBuildspec } from '../../buildspec/index.js';
-import type { Buildspec } from '../../buildspec/types.js';
+import type { BatchSpec, Buildspec } from '../../buildspec/types.js';
 import { UserError } from '../../common/errors.js';
-import type { BatchResult } from '../../runner/batch.js';
+import { shellQuote } from '../../common/shell.js';
+import { expandBatch, type BatchResult } from '../../runner/batch.js';
 import { runLocalBatch } from '../../runner/batch-run.js';
 import { CodeBuildLogSink } from '../../runner/log.js';
 import { formatPlan, planBuild } from '../../runner/plan.js';
 import { DEFAULT_TIMEOUT_MINUTES, runLocalBuild } from '../../runner/run.js';
 import { formatDuration, TerminalSink } from '../../runner/tty-log.js';
 import type { BuildResult, RunSink } from '../../runner/types.js';
+import { readInputFile } from '../files.js';
+import { outputsLines } from './run-outputs.js';
 import { findingLine } from '../findings.js';
 import type { CliContext, CommandSpec } from '../context.js';
 import { useColour } from '../context.js';
@@ -27,7 +30,11 @@ Options:
   --source DIR          source folder, CODEBUILD_SRC_DIR (default: the current directory)
   --env NAME=VALUE      override a variable, like StartBuild's environmentVariablesOverride (repeatable;
                         highest precedence; the value is taken literally)
-  --env-file FILE       project-level variables: NAME=VALUE lines, # comments, quotes kept
+  --variables-file FILE
+                        project-level variables: NAME=VALUE lines, # comments, quotes kept
+  --env-file FILE       the same (an older name); but Node.js reads --env-file (and --env-file=) anywhere on its
+                        command line itself, and when FILE is missing it stops with "node: FILE: not found"
+                        (exit 9) before aws-cicd starts
   --project NAME        project name for CODEBUILD_BUILD_ID and ARNs (default: the source folder's name)
   --artifacts DIR       where artifacts.zip and <identifier>.zip go (default: <source>/.aws-cicd/artifacts)
   --report-json FILE    write the result, shaped like CodeBuild's BatchGetBuilds Build, to FILE
@@ -37,7 +44,8 @@ Options:
   --batch               run the buildspec's batch section (build-list, build-graph, build-matrix,
                         build-fanout) as child builds; automatic when the file has a batch and no phases
   --parallel N          with --batch, at most N child builds at once (default: the number of CPUs)
-  --dry-run             print the phases and commands that would run, run nothing
+  --dry-run             print the phases and commands that would run (with --batch: the child builds, their
+                        buildspec, env and depend-on), run nothing
   --image IMAGE         run the build inside a container of IMAGE (its own aws-cicd runs it, as in
                         docker/standard), the source mounted at /codebuild/output/src<n>/src; artifacts,
                         report and build numbers land on this machine
@@ -45,8 +53,9 @@ Options:
                         else podman, else buildah)
   -h, --help            this help
 
-Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT, STOPPED), 2 usage error or invalid
-buildspec (its errors are printed as file:line:col, nothing runs).`;
+Exit status: 0 the build SUCCEEDED, 1 it did not (FAILED, TIMED_OUT), 2 a usage error or a buildspec that cannot
+be read or is invalid (its errors are printed as file:line:col, nothing runs), 130 interrupted by Ctrl-C (the
+build STOPPED). The last lines on stderr say where the artifacts (ZIP files) and the --report-json went.`;
 
 export const runCommand: CommandSpec = {
   name: 'run',
@@ -59,6 +68,7 @@ export const runCommand: CommandSpec = {
         buildspec: { type: 'string' },
         source: { type: 'string' },
         env: { type: 'string', multiple: true },
+        'variables-file': { type: 'string' },
         'env-file': { type: 'string' },
         project: { type: 'string' },
         artifacts: { type: 'string' },
@@ -75,6 +85,11 @@ export const runCommand: CommandSpec = {
       allowPositionals: false,
       strict: true,
     });
+    if (values['variables-file'] !== undefined && values['env-file'] !== undefined) {
+      throw new UserError('give --variables-file or --env-file (the same option), not both', { exitCode: 2 });
+    }
+    const variablesFile = values['variables-file'] ?? values['env-file'];
+    const envFile = variablesFile === undefined ? undefined : path.resolve(ctx.cwd, variablesFile);
     const srcDir = path.resolve(ctx.cwd, values.source ?? '.');
     const buildspecPath =
       values.buildspec === undefined ? path.join(srcDir, 'buildspec.yml') : path.resolve(ctx.cwd, values.buildspec);
@@ -92,7 +107,7 @@ export const runCommand: CommandSpec = {
           srcDir,
           buildspecPath,
           env: values.env,
-          envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+          envFile,
           projectName: values.project,
           region: values.region,
           artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
@@ -107,8 +122,24 @@ export const runCommand: CommandSpec = {
     }
     const buildspec = loadBuildspec(buildspecPath, shownPath, ctx);
     if (buildspec === undefined) return 2;
+    const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
+    const asBatch = values.batch || batchOnly;
+    if (buildspec.batch !== undefined && !asBatch) {
+      ctx.stderr.write(
+        `aws-cicd run: ${shownPath} has a batch section, which a run without --batch leaves out: its phases run as ` +
+          `one build; add --batch to run the batch's child builds\n`,
+      );
+    }
     if (values['dry-run']) {
-      ctx.stdout.write(formatPlan(planBuild(buildspec)));
+      if (!asBatch) {
+        ctx.stdout.write(formatPlan(planBuild(buildspec)));
+        return 0;
+      }
+      if (buildspec.batch === undefined) {
+        throw new UserError(`${shownPath} has no batch section; run it without --batch`, { exitCode: 2 });
+      }
+      const parallel = values.parallel === undefined ? availableParallelism() : parseParallel(values.parallel);
+      ctx.stdout.write(formatBatchPlan(buildspec.batch, shownPath, parallel));
       return 0;
     }
     const timeoutMinutes = values.timeout === undefined ? undefined : parseTimeout(values.timeout);
@@ -121,7 +152,7 @@ export const runCommand: CommandSpec = {
       buildspecPath,
       srcDir,
       projectName: values.project,
-      envFile: values['env-file'] === undefined ? undefined : path.resolve(ctx.cwd, values['env-file']),
+      envFile,
       env: values.env,
       region: values.region,
       artifactsDir: values.artifacts === undefined ? undefined : path.resolve(ctx.cwd, values.artifacts),
@@ -130,33 +161,28 @@ export const runCommand: CommandSpec = {
       signal: ctx.signal,
       image: ctx.env,
     };
-    const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
-    if (values.batch || batchOnly) {
+    if (asBatch) {
       if (!values.batch)
         ctx.stderr.write(`aws-cicd run: ${shownPath} has a batch section and no phases: running it as a batch\n`);
       const parallel = values.parallel === undefined ? availableParallelism() : parseParallel(values.parallel);
       const batch = await runLocalBatch({ ...options, parallel }, { output: ctx.stdout });
       if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), batch);
       ctx.stderr.write(`aws-cicd run: batch ${batch.id} ${batch.buildBatchStatus}\n`);
+      ctx.stderr.write(outputsLines(Object.values(batch.builds), values['report-json'], ctx.cwd));
       return batch.buildBatchStatus === 'SUCCEEDED' ? 0 : 1;
     }
     if (values.parallel !== undefined) throw new UserError('--parallel needs --batch', { exitCode: 2 });
     const build = await runLocalBuild(options, { sink });
     if (values['report-json'] !== undefined) writeReport(path.resolve(ctx.cwd, values['report-json']), build);
     if (plain) ctx.stderr.write(statusLine(build));
+    ctx.stderr.write(outputsLines([build], values['report-json'], ctx.cwd));
     return build.buildStatus === 'SUCCEEDED' ? 0 : 1;
   },
 };
 
 /** Reads and validates the buildspec; prints the findings. Undefined when it has errors. */
 function loadBuildspec(file: string, shown: string, ctx: CliContext): Buildspec | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new UserError(`cannot read ${shown}: ${reason}`, { exitCode: 2 });
-  }
+  const text = readInputFile(file, shown);
   const result = parseBuildspec(text, shown);
   const colour = useColour(ctx.stderr, ctx.env);
   for (const finding of result.findings) ctx.stderr.write(findingLine(finding, colour) + '\n');
@@ -181,6 +207,31 @@ function parseTimeout(text: string): number {
 function writeReport(file: string, build: BuildResult | BatchResult): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(build, null, 2) + '\n');
+}
+
+/** What `run --batch` would run: each child build with its buildspec, variables and dependencies. */
+export function formatBatchPlan(batch: BatchSpec, shown: string, parallel: number): string {
+  const children = expandBatch(batch);
+  const none = '(none)';
+  const lines = [
+    `batch ${batch.kind}${batch.fastFail ? ', fast-fail' : ''}: ${children.length} child ` +
+      `build${children.length === 1 ? '' : 's'}, up to ${parallel} at once`,
+  ];
+  for (const child of children) {
+    const env = child.variables.map(
+      ([name, value]) => `${name}=${/^[\w@%+:,./-]*$/.test(value) ? value : shellQuote(value)}`,
+    );
+    const settings = Object.entries(child.environment).map(([key, value]) => `${key} ${value}`);
+    lines.push(
+      child.identifier,
+      `  buildspec: ${child.buildspec ?? `${shown} (this file)`}`,
+      `  env: ${env.length > 0 ? env.join(' ') : none}`,
+      `  depend-on: ${child.dependOn.length > 0 ? child.dependOn.join(', ') : none}`,
+    );
+    if (child.ignoreFailure) lines.push('  ignore-failure: yes (its failure does not fail the batch)');
+    if (settings.length > 0) lines.push(`  environment, not applied by a local run: ${settings.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 function statusLine(build: BuildResult): string {

@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseAppspec, looksLikeAppspec } from '../../appspec/index.js';
 import { parseBuildspec } from '../../buildspec/index.js';
 import type { Finding } from '../../buildspec/types.js';
 import { UserError } from '../../common/errors.js';
-import { formatFindings, type FindingsFormat, FINDINGS_FORMATS } from '../findings.js';
+import { readInputFile } from '../files.js';
+import { formatFindings, type FindingsFormat, FINDINGS_FORMATS, SHOWN_FINDINGS } from '../findings.js';
 import type { CommandSpec } from '../context.js';
 import { useColour } from '../context.js';
 
@@ -18,10 +19,13 @@ With no FILE: ./buildspec.yml, and ./appspec.yml and ./appspec.yaml when they ex
 
 Options:
   --format text|json|github   text (default); json: one array of findings; github: ::error/::warning
-                              workflow commands that GitHub shows as annotations on the file's lines
+                              workflow commands that GitHub shows as annotations on the file's lines.
+                              text and github print the first ${SHOWN_FINDINGS.toLocaleString('en-US')} findings and how many more there
+                              are; json prints them all
   -h, --help                  this help
 
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error or unreadable file.`;
+Exit status: 0 no errors (warnings allowed), 2 a usage error or a file that cannot be read or is invalid
+(has errors).`;
 
 export type FileKind = 'buildspec' | 'appspec';
 
@@ -51,17 +55,13 @@ export const validateCommand: CommandSpec = {
     const files = positionals.length > 0 ? positionals : defaultFiles(ctx.cwd);
     const all: Finding[] = [];
     for (const file of files) {
-      let text: string;
-      try {
-        text = readFileSync(resolve(ctx.cwd, file), 'utf8');
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-        throw new UserError(`cannot read ${file}: ${reason}`, { exitCode: 2 });
-      }
-      all.push(...validateText(text, file).findings);
+      const text = readInputFile(resolve(ctx.cwd, file), file);
+      // One by one: spreading a file's findings into push() overflows the call stack past ~100,000 of them.
+      for (const finding of validateText(text, file).findings) all.push(finding);
     }
     ctx.stdout.write(formatFindings(all, format, { colour: useColour(ctx.stdout, ctx.env), files }));
-    return all.some((f) => f.severity === 'error') ? 1 : 0;
+    // An invalid file is bad input, exit 2, as for run, build and deploy.
+    return all.some((f) => f.severity === 'error') ? 2 : 0;
   },
 };
 
