@@ -82,8 +82,11 @@ export async function main(argv: readonly string[], ctx: CliContext): Promise<nu
       ctx.stderr.write(`aws-cicd ${name}: ${error.message}\nRun \`aws-cicd ${name} --help\` for usage.\n`);
       return 2;
     }
-    ctx.stderr.write(`aws-cicd ${name}: ${describeError(error)}\n`);
-    return interrupted(ctx) ?? (isUserError(error) ? error.exitCode : 1);
+    // AWS's errors worded for people (a missing permission, rejected credentials …), loaded only when one happens.
+    const { toUserError } = await import('../aws/errors.js');
+    const shown = toUserError(error);
+    ctx.stderr.write(`aws-cicd ${name}: ${describeError(shown)}\n`);
+    return interrupted(ctx) ?? (isUserError(shown) ? shown.exitCode : 1);
   }
 }
 

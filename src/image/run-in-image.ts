@@ -11,6 +11,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomInt, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
+import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
 import { UserError } from '../common/errors.js';
 import { defaultCacheDir } from '../runner/cache.js';
@@ -357,4 +358,45 @@ function readReport(
     return key === 'location' && typeof value === 'string' ? toHost(value) : value;
   };
   return walk(JSON.parse(text)) as Record<string, unknown>;
+}
+
+/**
+ * The local runner's image runner (runner/local.ts InImageRunner), made of this module's runInImage: the faces pass it
+ * to the local use case, which itself never starts a container.
+ */
+export function inImageRunner(deps: { readonly exec: Exec; readonly env: NodeJS.ProcessEnv }) {
+  return async (
+    request: Omit<ContainerRunOptions, 'env'> & { readonly env: readonly string[] },
+    onLine: (line: string) => void,
+  ): Promise<{ exitCode: number; report?: Record<string, unknown> }> => {
+    const lines = new LineSplitter(onLine);
+    const result = await runInImage(request, {
+      exec: deps.exec,
+      env: deps.env,
+      stdout: (chunk) => lines.push(chunk),
+      stderr: (chunk) => lines.push(chunk),
+    });
+    lines.end();
+    return { exitCode: result.exitCode, ...(result.report !== undefined ? { report: result.report } : {}) };
+  };
+}
+
+/** Whole lines from chunks, UTF-8 decoded across chunk boundaries. */
+class LineSplitter {
+  private partial = '';
+  private readonly decoder = new StringDecoder('utf8');
+
+  constructor(private readonly line: (text: string) => void) {}
+
+  push(chunk: Buffer): void {
+    const parts = (this.partial + this.decoder.write(chunk)).split('\n');
+    this.partial = parts.pop() ?? '';
+    for (const part of parts) this.line(part);
+  }
+
+  end(): void {
+    this.partial += this.decoder.end();
+    if (this.partial !== '') this.line(this.partial);
+    this.partial = '';
+  }
 }

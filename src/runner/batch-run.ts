@@ -14,11 +14,12 @@ import path from 'node:path';
 import { formatFinding, parseBuildspec } from '../buildspec/index.js';
 import type { Buildspec } from '../buildspec/types.js';
 import { UserError } from '../common/errors.js';
-import { PrefixedOutput, runBatch, type BatchChild, type BatchResult } from './batch.js';
+import type { Reporter } from '../core/reporter.js';
+import { runBatch, type BatchChild, type BatchResult } from './batch.js';
 import { defaultCacheDir } from './cache.js';
 import { nextBuildNumber } from './env.js';
 import { errorMessage, isInside } from './glob.js';
-import { CodeBuildLogSink, type TextOutput } from './log.js';
+import { ReporterSink } from './log.js';
 import { runLocalBuild, systemClock, type LocalBuildDeps, type LocalBuildOptions } from './run.js';
 import { copySourceTree } from './source-copy.js';
 import type { BuildResult } from './types.js';
@@ -29,8 +30,13 @@ export interface LocalBatchOptions extends Omit<LocalBuildOptions, 'batchIdentif
 }
 
 export interface LocalBatchDeps extends Omit<LocalBuildDeps, 'sink'> {
-  /** Where the children's prefixed logs and the batch status lines go. */
-  readonly output: TextOutput;
+  /** Where the children's logs (each line tagged with its identifier) and the batch status lines go. */
+  readonly reporter: Reporter;
+}
+
+/** A child's own lines (not its build's log): tagged with its identifier. */
+interface ChildLog {
+  write(text: string): void;
 }
 
 export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatchDeps): Promise<BatchResult> {
@@ -51,13 +57,18 @@ export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatch
   const batchId = `${projectName}:${(deps.uuid ?? randomUUID)()}`;
   const region = options.region ?? options.image?.AWS_REGION ?? options.image?.AWS_DEFAULT_REGION ?? '';
   const account = options.accountId ?? '000000000000';
-  const status = (line: string): void => void deps.output.write(`[batch] ${line}\n`);
+  const status = (line: string): void => deps.reporter.line({ text: line, source: 'batch' });
 
   status(`batch ${batchId}: ${batch.kind}${batch.fastFail ? ', fast-fail' : ''}, up to ${options.parallel} at once`);
 
   const runChild = async (child: BatchChild, signal: AbortSignal): Promise<BuildResult> => {
-    const out = new PrefixedOutput(deps.output, child.identifier);
-    const sink = new CodeBuildLogSink(out);
+    const out: ChildLog = {
+      write: (text) => {
+        for (const line of text.replace(/\n$/, '').split('\n'))
+          deps.reporter.line({ text: line, source: child.identifier });
+      },
+    };
+    const sink = new ReporterSink(deps.reporter, { source: child.identifier });
     let copy: string | undefined;
     try {
       for (const [key, value] of Object.entries(child.environment)) {
@@ -101,7 +112,7 @@ export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatch
       );
     } finally {
       if (copy !== undefined) removeCopy(copy, out);
-      out.flush();
+      sink.flush();
     }
   };
 
@@ -129,7 +140,7 @@ export async function runLocalBatch(options: LocalBatchOptions, deps: LocalBatch
 }
 
 /** Removes a child's copy of the source; a copy that cannot be removed is named in the child's log. */
-function removeCopy(copy: string, out: PrefixedOutput): void {
+function removeCopy(copy: string, out: ChildLog): void {
   try {
     rmSync(copy, { recursive: true, force: true, maxRetries: 2 });
   } catch (error) {
@@ -138,7 +149,7 @@ function removeCopy(copy: string, out: PrefixedOutput): void {
 }
 
 /** A task's own buildspec; its findings go to the child's log. Undefined when it has errors. */
-function loadChildBuildspec(file: string, child: BatchChild, out: PrefixedOutput): Buildspec | undefined {
+function loadChildBuildspec(file: string, child: BatchChild, out: ChildLog): Buildspec | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -2,7 +2,7 @@
  * The CodeBuild-like text log: `[Container] 2026/11/22 10:44:12.417308 Running command …` lines (UTC,
  * microseconds) around the commands' raw output, as CodeBuild's agent writes it to CloudWatch Logs.
  */
-import type { LogLine, LogMark, Reporter } from '../core/reporter.js';
+import type { LogLine, LogMark, Reporter, Tail } from '../core/reporter.js';
 import type { LoggedPhase, PhaseContext, RunEvent, RunSink } from './types.js';
 
 /** `YYYY/MM/DD HH:MM:SS.micro` in UTC from epoch milliseconds (with a fraction). */
@@ -181,15 +181,22 @@ export class ReporterSink implements RunSink {
 
   constructor(
     private readonly reporter: Reporter,
-    private readonly options: { readonly source?: string } = {},
+    /** `tail` keeps the last lines of the commands' output (a failure's context). */
+    private readonly options: { readonly source?: string; readonly tail?: Tail } = {},
   ) {}
 
   emit(event: RunEvent): void {
     switch (event.type) {
-      case 'output':
+      case 'output': {
+        const text =
+          this.options.source === undefined && this.options.tail === undefined
+            ? undefined
+            : this.decoder.decode(event.data, { stream: true });
+        if (text !== undefined) this.options.tail?.write(text);
         if (this.options.source === undefined) this.waiting = this.reporter.output(event.data);
-        else this.sourceOutput(this.decoder.decode(event.data, { stream: true }));
+        else this.sourceOutput(text ?? '');
         return;
+      }
       case 'container':
         this.line(containerLine(event.time, event.text), { kind: 'agent', text: event.text });
         return;
@@ -232,7 +239,7 @@ export class ReporterSink implements RunSink {
       case 'build-start':
         return;
       case 'build-end':
-        this.endOutput();
+        this.flush();
         return;
     }
   }
@@ -242,7 +249,7 @@ export class ReporterSink implements RunSink {
   }
 
   private line(text: string | undefined, mark?: LogMark): void {
-    this.endOutput();
+    this.flush();
     const line: LogLine = {
       ...(text !== undefined ? { text: text.replace(/\n$/, '') } : {}),
       ...(this.options.source !== undefined ? { source: this.options.source } : {}),
@@ -257,8 +264,8 @@ export class ReporterSink implements RunSink {
     for (const text of lines) this.reporter.line({ text, source: this.options.source });
   }
 
-  /** A partial line of a child's output ends before anything else is told. */
-  private endOutput(): void {
+  /** A partial line of a child's output ends (before anything else is told, and at the end). */
+  flush(): void {
     if (this.options.source === undefined || this.partial === '') return;
     const text = this.partial;
     this.partial = '';

@@ -1,3 +1,6 @@
+import { shellQuote } from '../common/shell.js';
+import { expandBatch } from './batch.js';
+import type { BatchSpec } from '../buildspec/types.js';
 /**
  * What a build would do, without doing it (`aws-cicd run --dry-run`): the phases in order with their commands,
  * run-as user, on-failure and finally, and the shell. Pure: no files, no processes.
@@ -158,4 +161,29 @@ function indentCommand(prefix: string, command: string): string {
     .split('\n')
     .map((line, i) => (i === 0 ? prefix : pad) + line)
     .join('\n');
+}
+
+/** What `run --batch` would run: each child build with its buildspec, variables and dependencies. */
+export function formatBatchPlan(batch: BatchSpec, shown: string, parallel: number): string {
+  const children = expandBatch(batch);
+  const none = '(none)';
+  const lines = [
+    `batch ${batch.kind}${batch.fastFail ? ', fast-fail' : ''}: ${children.length} child ` +
+      `build${children.length === 1 ? '' : 's'}, up to ${parallel} at once`,
+  ];
+  for (const child of children) {
+    const env = child.variables.map(
+      ([name, value]) => `${name}=${/^[\w@%+:,./-]*$/.test(value) ? value : shellQuote(value)}`,
+    );
+    const settings = Object.entries(child.environment).map(([key, value]) => `${key} ${value}`);
+    lines.push(
+      child.identifier,
+      `  buildspec: ${child.buildspec ?? `${shown} (this file)`}`,
+      `  env: ${env.length > 0 ? env.join(' ') : none}`,
+      `  depend-on: ${child.dependOn.length > 0 ? child.dependOn.join(', ') : none}`,
+    );
+    if (child.ignoreFailure) lines.push('  ignore-failure: yes (its failure does not fail the batch)');
+    if (settings.length > 0) lines.push(`  environment, not applied by a local run: ${settings.join(', ')}`);
+  }
+  return lines.join('\n') + '\n';
 }

@@ -23,7 +23,7 @@ import {
 } from './env.js';
 import { currentUser } from './run-as.js';
 import { defaultCacheDir } from './cache.js';
-import { defaultAwsEnvResolver, defaultSteps } from './steps.js';
+import { defaultSteps, noAwsEnvResolver } from './steps.js';
 import type { AwsEnvResolver, BuildResult, BuildSteps, Clock, RunSink, Spawner } from './types.js';
 
 export interface LocalBuildOptions {
@@ -67,7 +67,7 @@ export interface LocalBuildDeps {
   readonly clock?: Clock;
   readonly uuid?: () => string;
   readonly spawn?: Spawner;
-  /** Default: the AWS SDK in the build's region (defaultAwsEnvResolver). */
+  /** Parameter Store and Secrets Manager (aws/buildspec-env.ts awsEnvResolver); default: none (noAwsEnvResolver). */
   readonly resolveAwsEnv?: AwsEnvResolver;
   /** Default: defaultSteps (artifacts ZIPs into artifactsDir, reports, the local cache). */
   readonly steps?: BuildSteps;
@@ -141,7 +141,7 @@ export async function runLocalBuild(options: LocalBuildOptions, deps: LocalBuild
         clock,
         spawn: deps.spawn ?? ((command, args, opts) => nodeSpawn(command, args, opts)),
         workDir,
-        resolveAwsEnv: deps.resolveAwsEnv ?? defaultAwsEnvResolver({ region, env: image }),
+        resolveAwsEnv: deps.resolveAwsEnv ?? noAwsEnvResolver,
         steps: deps.steps ?? defaultSteps({ artifactsDir, cacheDir, ignore: [stateDir] }),
       },
     );

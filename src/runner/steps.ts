@@ -2,6 +2,7 @@
  * The default collaborators of a local build: adapters from the engine's seams (types.ts) to the modules that do
  * the work (artifacts.ts, reports/, cache.ts, aws-env.ts), so the engine never depends on their internals.
  */
+import { UserError } from '../common/errors.js';
 import { collectArtifacts } from './artifacts.js';
 import { restoreCache, saveCache } from './cache.js';
 import { collectReports } from './reports/index.js';
@@ -72,17 +73,16 @@ export function defaultSteps(options: DefaultStepsOptions): BuildSteps {
  * parameter-store / secrets-manager through the AWS SDK, in the build's region. The SDK is loaded only when a
  * buildspec has such variables, so other builds start without it.
  */
-export function defaultAwsEnvResolver(options: { region?: string; env: NodeJS.ProcessEnv }): AwsEnvResolver {
-  return async (spec, skip) => {
-    const [{ resolveAwsVariables }, { createSsmClient }, { createSecretsManagerClient }] = await Promise.all([
-      import('./aws-env.js'),
-      import('../aws/ssm.js'),
-      import('../aws/secretsmanager.js'),
-    ]);
-    const clientOptions = { region: options.region, env: options.env };
-    return resolveAwsVariables(spec, skip, {
-      ssm: () => createSsmClient(clientOptions),
-      secrets: () => createSecretsManagerClient(clientOptions),
-    });
-  };
-}
+/**
+ * The resolver of a run given none: a buildspec without parameter-store and secrets-manager variables needs nothing;
+ * one with them is told that this run has no way to AWS (the faces pass aws/buildspec-env.ts's resolver).
+ */
+export const noAwsEnvResolver: AwsEnvResolver = async (spec, skip) => {
+  const wanted = [...spec.parameterStore, ...spec.secretsManager].filter((v) => !skip.has(v.name));
+  if (wanted.length > 0) {
+    throw new UserError(
+      `${wanted.map((v) => v.name).join(', ')}: reading Parameter Store and Secrets Manager needs AWS, which this run was not given`,
+    );
+  }
+  return { values: new Map(), secrets: [] };
+};

@@ -5,7 +5,7 @@ import { parseAppspec, looksLikeAppspec } from '../../appspec/index.js';
 import { parseBuildspec } from '../../buildspec/index.js';
 import type { Finding } from '../../buildspec/types.js';
 import { UserError } from '../../common/errors.js';
-import { readInputFile } from '../files.js';
+import { readTextFile } from '../../core/files.js';
 import { formatFindings, type FindingsFormat, FINDINGS_FORMATS, SHOWN_FINDINGS } from '../findings.js';
 import type { CommandSpec } from '../context.js';
 import { useColour } from '../context.js';
@@ -55,7 +55,7 @@ export const validateCommand: CommandSpec = {
     const files = positionals.length > 0 ? positionals : defaultFiles(ctx.cwd);
     const all: Finding[] = [];
     for (const file of files) {
-      const text = readInputFile(resolve(ctx.cwd, file), file);
+      const text = readTextFile(resolve(ctx.cwd, file), file);
       // One by one: spreading a file's findings into push() overflows the call stack past ~100,000 of them.
       for (const finding of validateText(text, file).findings) all.push(finding);
     }

@@ -13,7 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { parseBuildspec } from '../../../../src/buildspec/index.js';
 import { createSecretsManagerClient } from '../../../../src/aws/secretsmanager.js';
 import { createSsmClient } from '../../../../src/aws/ssm.js';
-import { resolveAwsVariables } from '../../../../src/runner/aws-env.js';
+import { resolveAwsVariables } from '../../../../src/aws/buildspec-env.js';
 import { CodeBuildLogSink } from '../../../../src/runner/log.js';
 import { runLocalBuild } from '../../../../src/runner/run.js';
 import type { RunEvent, RunSink } from '../../../../src/runner/types.js';

@@ -8,9 +8,9 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { EnvSpec, NamedValue, SecretVariable } from '../buildspec/types.js';
 import { UserError } from '../common/errors.js';
-import { toUserError } from '../aws/errors.js';
-import { getParameters, ParameterError } from '../aws/ssm.js';
-import { fetchSecretString, jsonKeyValue, secretVersionKey } from '../aws/secretsmanager.js';
+import { toUserError } from './errors.js';
+import { fetchSecretString, jsonKeyValue, secretVersionKey } from './secretsmanager.js';
+import { getParameters, ParameterError } from './ssm.js';
 
 export interface AwsEnvDeps {
   readonly ssm: () => SSMClient;

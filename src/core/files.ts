@@ -20,7 +20,7 @@ export function readProblem(error: unknown): string {
 }
 
 /** A file the user named (shown as `shown`), as UTF-8 text; a file that cannot be read is bad input (exit 2). */
-export function readInputFile(file: string, shown: string): string {
+export function readTextFile(file: string, shown: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
