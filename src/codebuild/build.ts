@@ -57,8 +57,13 @@ export interface BuildRun {
 /** Output names, as in action.yml. */
 export const BUILD_OUTPUTS = { buildId: 'build-id', logsUrl: 'logs-url' } as const;
 
-/** The options of a build that is followed rather than started: every start option at its default. */
-const FOLLOW_DEFAULTS: BuildOptions = readInputs(buildOptions, () => '');
+/**
+ * The options of a build that is followed rather than started: every start option at its default. (Read with the id
+ * given: the project is required unless it is, and a module-level read without it threw on import.)
+ */
+function followOptions(id: string): BuildOptions {
+  return readInputs(buildOptions, (name) => (name === 'build-id' ? id : ''));
+}
 
 /**
  * Follows a running (or finished) build or batch by id or ARN to its end (`aws-cicd logs --follow`): a cancel stops
@@ -70,7 +75,7 @@ export function followBuild(
   reporter: Reporter,
   deps: BuildDeps,
 ): Promise<BuildRun> {
-  return runBuild({ ...FOLLOW_DEFAULTS, buildId: id, ...options }, reporter, { ...deps, cancelStopsBuild: false });
+  return runBuild({ ...followOptions(id), buildId: id, ...options }, reporter, { ...deps, cancelStopsBuild: false });
 }
 
 /** Every line of a build's log so far (each child's of a batch, tagged with its identifier), once. */

@@ -105,10 +105,13 @@ test('a failing hook: its diagnostics with the script path, exit 1', async () =>
     },
   );
   expect(run.code).toBe(1);
+  // `file: error: title: message`, then the command's failure.
   expect(run.stderr).toContain(
-    `${path.join('bundle', 'scripts/check.sh')}: ValidateService failed on i-1:\nScriptFailed in scripts/check.sh\nexit 3\n`,
+    `${path.join('bundle', 'scripts/check.sh')}: error: ValidateService failed on i-1: ScriptFailed in scripts/check.sh\nexit 3\n`,
   );
-  expect(run.stderr).toContain('aws-cicd: deployment d-CLI Failed: ValidateService failed on i-1 (ScriptFailed)\n');
+  expect(run.stderr).toMatch(
+    /aws-cicd: error: deployment d-CLI Failed: ValidateService failed on i-1 \(ScriptFailed\)\n$/,
+  );
 });
 
 test('an invalid appspec: file:line:col findings, exit 2, nothing uploaded', async () => {

@@ -55,10 +55,13 @@ test("follows the commit's execution: stages on stderr, exit 0 on success", asyn
   expect(run.stderr).toContain(
     `aws-cicd: Following execution exec-1 of pipeline app (started by commit ${SHA.slice(0, 8)}):`,
   );
+  // Piped: a stage's group has no header line; its actions' lines, then the stage's result line.
   expect(run.stderr).toContain(
-    'aws-cicd: ── stage Source\naws-cicd: Source (CodeCommit) Succeeded in 5s\naws-cicd: Stage Source Succeeded in 5s\n',
+    'aws-cicd: Source (CodeCommit) Succeeded in 5s\naws-cicd: Stage Source Succeeded in 5s\n',
   );
   expect(run.stderr).toContain('aws-cicd: Pipeline app execution exec-1 Succeeded in 5s');
+  // The closing line: the table's footer.
+  expect(run.stderr).toMatch(/aws-cicd: Pipeline app Succeeded in 5s\n$/);
 });
 
 test('a failed execution: the failing action and exit 1', async () => {
@@ -71,12 +74,16 @@ test('a failed execution: the failing action and exit 1', async () => {
   const run = await runCli(['pipeline', '--name', 'app', '--commit', SHA], { env: ENV });
   expect(run.code).toBe(1);
   expect(run.stderr).toContain(
-    'Build/Build failed:\nAction Build/Build (CodeBuild) failed\nJobFailed: Build project not found\n',
+    'aws-cicd: error: Build/Build failed: Action Build/Build (CodeBuild) failed\nJobFailed: Build project not found\n',
   );
-  expect(run.stderr).toContain('aws-cicd: pipeline app execution exec-1 Failed in stage Build (Build)\n');
+  expect(run.stderr).toContain('aws-cicd: error: pipeline app execution exec-1 Failed in stage Build (Build)\n');
 });
 
 test('--start --variable --no-wait: starts, prints the id, does not follow', async () => {
+  // Its status is read once (the action's status output), not followed.
+  mock.on(GetPipelineExecutionCommand).resolves({
+    pipelineExecution: { pipelineName: 'app', pipelineExecutionId: 'exec-2', status: 'InProgress' },
+  });
   const run = await runCli(['pipeline', '--name', 'app', '--start', '--variable', 'RELEASE=9', '--no-wait'], {
     env: ENV,
   });
@@ -91,7 +98,7 @@ test('usage errors exit 2 before any call', async () => {
   expect((await runCli(['pipeline', '--commit', SHA], { env: ENV })).code).toBe(2);
   const run = await runCli(['pipeline', '--name', 'app', '--variable', 'A=1', '--commit', SHA], { env: ENV });
   expect(run.code).toBe(2);
-  expect(run.stderr).toContain('--variable and --source-revision apply to a new execution: add --start');
+  expect(run.stderr).toContain('--variable applies to a new execution: add --start');
   expect((await runCli(['pipeline', '--name', 'app', '--start', '--commit', SHA], { env: ENV })).code).toBe(2);
   expect(mock.calls()).toEqual([]);
 });

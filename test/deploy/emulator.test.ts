@@ -15,12 +15,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run, type DeployActionDeps } from '../../src/actions/deploy/main.js';
-import type { DeploymentOutcome } from '../../src/deploy/follow.js';
+import { deployAction } from '../../src/actions/deploy/main.js';
+import type { DeployDeps } from '../../src/deploy/run.js';
 import type { Emulator } from '../harness/aws/server.js';
 import { startEmulator } from '../harness/aws/server.js';
 import { awsEnv, splitWorkflowLog } from '../codebuild/emulator-support.js';
 import { clientConfig } from '../emulator/helpers.js';
+import { runActionInProcess, type ActionRun as StepRun } from '../support/action.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const appspec = (validateTimeout = 30) => `version: 0.0
@@ -86,33 +87,33 @@ afterAll(async () => {
 });
 
 interface ActionRun {
-  readonly done: Promise<DeploymentOutcome | undefined>;
+  /** The step, once it ended. */
+  readonly done: Promise<StepRun>;
+  /** The job log so far. */
   stdout(): string;
-  readonly outputs: Record<string, string>;
-  readonly failed: string[];
-  readonly state: Record<string, string>;
-  readonly summaries: string[];
 }
 
-function runAction(inputs: Record<string, string>, extra: Partial<DeployActionDeps> = {}): ActionRun {
+/** The action's main step, in-process, against the emulator; `stdout()` shows the log while it runs. */
+function runAction(
+  inputs: Record<string, string>,
+  extra: Partial<DeployDeps> & { signal?: AbortSignal } = {},
+): ActionRun {
+  const { signal, ...deps } = extra;
   let text = '';
-  const outputs: Record<string, string> = {};
-  const failed: string[] = [];
-  const state: Record<string, string> = {};
-  const summaries: string[] = [];
-  const deps: DeployActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
-    env: awsEnv(emulator, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'octo/web' }),
-    stdout: { write: (chunk: string) => (text += chunk) },
-    setOutput: (name, value) => void (outputs[name] = value),
-    setFailed: (message) => void failed.push(message),
-    saveState: (name, value) => void (state[name] = value),
-    writeSummary: async (md) => void summaries.push(md),
-    tuning: { status: { activeMs: 150, idleMs: 300 }, rollbackCheckMs: 300 },
-    tmpDir: workspace,
-    ...extra,
-  };
-  return { done: run(deps), stdout: () => text, outputs, failed, state, summaries };
+  const done = runActionInProcess(
+    deployAction({
+      tuning: { status: { activeMs: 150, idleMs: 300 }, rollbackCheckMs: 300 },
+      tmpDir: workspace,
+      ...deps,
+    }),
+    {
+      inputs,
+      env: awsEnv(emulator, { GITHUB_WORKSPACE: workspace, GITHUB_SHA: SHA, GITHUB_REPOSITORY: 'octo/web' }),
+      onStdout: (soFar) => void (text = soFar),
+      ...(signal !== undefined ? { signal } : {}),
+    },
+  );
+  return { done, stdout: () => text };
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -135,13 +136,14 @@ test('a folder deployed to success: uploaded, every hook in order, the files in 
     folder: bundle('v1', 'exit 0'),
     bucket: 'bundles',
   });
-  await a.done;
-  expect(a.failed).toEqual([]);
-  const id = a.outputs['deployment-id'] ?? '';
+  const r = await a.done;
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  const id = r.outputs['deployment-id'] ?? '';
   expect(id).toMatch(/^d-[A-Z0-9]{9}$/);
-  expect(a.outputs).toMatchObject({ status: 'Succeeded', 'failed-targets': '[]', 'rollback-deployment-id': '' });
+  expect(r.outputs).toMatchObject({ status: 'Succeeded', 'failed-targets': '[]', 'rollback-deployment-id': '' });
   expect(installed('web-1')).toBe('v1');
-  const plain = splitWorkflowLog(a.stdout()).plain;
+  const plain = splitWorkflowLog(r.stdout).plain;
   const hooks = plain.filter((l) => l.startsWith('[web-1] ')).map((l) => l.split(' ').slice(1, 3).join(' '));
   // Each event once, in hook order (those seen running are shown starting too).
   const finished = hooks.filter((h) => !h.endsWith('InProgress'));
@@ -159,19 +161,21 @@ test('a folder deployed to success: uploaded, every hook in order, the files in 
   const key = /to s3:\/\/bundles\/(\S+)/.exec(plain.join('\n'))?.[1] ?? '';
   expect(key).toMatch(new RegExp(`^web/${SHA}-[0-9a-f]{12}\\.zip$`));
   expect(emulator.state.s3.getObject('bundles', key)).toBeDefined();
-  expect(a.summaries[0]).toContain('## CodeDeploy web / prod: ✅ Succeeded');
-  expect(a.state).toMatchObject({ deploymentId: id, followed: 'true', complete: 'true' });
+  expect(r.summary).toContain('## CodeDeploy web / prod: ✅ Succeeded');
+  expect(r.state).toEqual({ isPost: 'true', followed: JSON.stringify({ id, rollback: true }), settled: 'true' });
 });
 
 test('a failing ValidateService: an error annotation on the script with its code, message and output', async () => {
   const folder = bundle('bad', 'echo "checking health"\necho "service unhealthy" >&2\nexit 7');
   const a = runAction({ application: 'web', 'deployment-group': 'prod', folder, bucket: 'bundles' });
-  await a.done;
-  const id = a.outputs['deployment-id'] ?? '';
-  expect(a.outputs.status).toBe('Failed');
-  expect(a.failed).toEqual([`deployment ${id} Failed: ValidateService failed on web-1 (ScriptFailed)`]);
-  const errors = splitWorkflowLog(a.stdout()).commands.filter((l) => l.startsWith('::error'));
-  expect(errors).toHaveLength(1);
+  const r = await a.done;
+  const id = r.outputs['deployment-id'] ?? '';
+  expect(r.outputs.status).toBe('Failed');
+  expect(r.code).toBe(1);
+  // The hook's annotation, then the step's failure.
+  const errors = splitWorkflowLog(r.stdout).commands.filter((l) => l.startsWith('::error'));
+  expect(errors).toHaveLength(2);
+  expect(errors[1]).toBe(`::error::deployment ${id} Failed: ValidateService failed on web-1 (ScriptFailed)`);
   expect(errors[0]).toMatch(
     /^::error file=bad\/scripts\/validate\.sh,title=ValidateService failed on web-1::ScriptFailed in scripts\/validate\.sh%0A/,
   );
@@ -179,7 +183,7 @@ test('a failing ValidateService: an error annotation on the script with its code
   expect(errors[0]).toContain('End of the script output:%0A');
   expect(errors[0]).toContain('[stdout]checking health');
   expect(errors[0]).toContain('[stderr]service unhealthy');
-  const failedTargets = JSON.parse(a.outputs['failed-targets'] ?? '') as Array<Record<string, string>>;
+  const failedTargets = JSON.parse(r.outputs['failed-targets'] ?? '') as Array<Record<string, string>>;
   expect(failedTargets).toEqual([
     expect.objectContaining({
       targetId: 'web-1',
@@ -198,20 +202,20 @@ test('automatic rollback: the failed deployment is rolled back, and the rollback
     folder: bundle('rb-good', 'exit 0'),
     bucket: 'bundles',
   });
-  await good.done;
-  expect(good.outputs.status).toBe('Succeeded');
+  expect((await good.done).outputs.status).toBe('Succeeded');
   const bad = runAction({
     application: 'web',
     'deployment-group': 'rb',
     folder: bundle('rb-bad', 'exit 1'),
     bucket: 'bundles',
   });
-  const outcome = await bad.done;
-  const rollback = bad.outputs['rollback-deployment-id'] ?? '';
+  const r = await bad.done;
+  const rollback = r.outputs['rollback-deployment-id'] ?? '';
   expect(rollback).toMatch(/^d-[A-Z0-9]{9}$/);
-  expect(outcome?.rollback?.status).toBe('Succeeded');
-  expect(bad.failed[0]).toMatch(new RegExp(`; rolled back by ${rollback} \\(Succeeded\\)$`));
-  expect(splitWorkflowLog(bad.stdout()).plain).toEqual(
+  expect(emulator.state.codedeploy.deployment(rollback)?.status).toBe('Succeeded');
+  expect(r.code).toBe(1);
+  expect(r.errors.at(-1)).toMatch(new RegExp(`; rolled back by ${rollback} \\(Succeeded\\)$`));
+  expect(splitWorkflowLog(r.stdout).plain).toEqual(
     expect.arrayContaining([`Rolled back by deployment ${rollback}`, `rollback: Deployment ${rollback} Succeeded`]),
   );
   expect(installed('web-2')).toBe('rb-good');
@@ -235,9 +239,10 @@ test('a GitHub revision: the repository at the commit', async () => {
     'github-repository': 'octo/web',
     commit: git('rev-parse', 'HEAD'),
   });
-  await a.done;
-  expect(a.failed).toEqual([]);
-  expect(a.outputs.status).toBe('Succeeded');
+  const r = await a.done;
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(r.outputs.status).toBe('Succeeded');
   expect(installed('web-4')).toBe('from-github');
 });
 
@@ -249,13 +254,13 @@ test('cancel: StopDeployment with rollback, and the step says the deployment was
   );
   await until(() => a.stdout().includes('[web-3] AfterInstall Succeeded'), 'AfterInstall to succeed');
   controller.abort();
-  const outcome = await a.done;
-  const id = a.outputs['deployment-id'] ?? '';
-  expect(outcome?.cancelled).toBe(true);
-  expect(a.failed).toEqual([
+  const r = await a.done;
+  const id = r.outputs['deployment-id'] ?? '';
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([
     expect.stringMatching(new RegExp(`^the run was cancelled, so the deployment was stopped: deployment ${id} `)),
   ]);
-  const plain = splitWorkflowLog(a.stdout()).plain;
+  const plain = splitWorkflowLog(r.stdout).plain;
   expect(plain).toContain(`Cancelled: stopping deployment ${id} (updated targets roll back)`);
   expect(plain).toContain(`Stop requested for deployment ${id}`);
   await emulator.state.codedeploy.deployment(id)?.done;

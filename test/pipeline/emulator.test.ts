@@ -19,8 +19,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run, type PipelineActionDeps } from '../../src/actions/pipeline/main.js';
-import type { PipelineOutcome } from '../../src/pipeline/follow.js';
+import { pipelineAction } from '../../src/actions/pipeline/main.js';
+import type { PipelineDeps } from '../../src/pipeline/run.js';
 import {
   approvalStage,
   codeBuildStage,
@@ -31,6 +31,7 @@ import {
 import type { Emulator } from '../harness/aws/server.js';
 import { awsEnv, ROLE, splitWorkflowLog, startBuildEmulator, storedLog } from '../codebuild/emulator-support.js';
 import { clientConfig } from '../emulator/helpers.js';
+import { runActionInProcess, type ActionRun as StepRun } from '../support/action.js';
 
 const BUILDSPEC = `version: 0.2
 env:
@@ -71,7 +72,7 @@ hooks:
 `;
 
 /** Fast polling: the defaults (seconds) are for real AWS. */
-const TUNING: PipelineActionDeps['tuning'] = {
+const TUNING: PipelineDeps['tuning'] = {
   pipeline: { status: { activeMs: 200, idleMs: 400, finalMs: 200 } },
   build: { status: { activeMs: 200, idleMs: 400, finalMs: 100 }, poll: { minMs: 100, maxMs: 300 }, drainSettleMs: 300 },
   deploy: { status: { activeMs: 200, idleMs: 400 } },
@@ -156,32 +157,26 @@ afterAll(async () => {
 });
 
 interface ActionRun {
-  readonly done: Promise<PipelineOutcome | undefined>;
+  /** The step, once it ended. */
+  readonly done: Promise<StepRun>;
+  /** The job log so far. */
   stdout(): string;
-  readonly outputs: Record<string, string>;
-  readonly failed: string[];
-  readonly state: Record<string, string>;
-  readonly summaries: string[];
 }
 
-function runAction(inputs: Record<string, string>, extra: Partial<PipelineActionDeps> = {}): ActionRun {
+/** The action's main step, in-process, against the emulator; `stdout()` shows the log while it runs. */
+function runAction(
+  inputs: Record<string, string>,
+  extra: Partial<PipelineDeps> & { signal?: AbortSignal } = {},
+): ActionRun {
+  const { signal, ...deps } = extra;
   let text = '';
-  const outputs: Record<string, string> = {};
-  const failed: string[] = [];
-  const state: Record<string, string> = {};
-  const summaries: string[] = [];
-  const deps: PipelineActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
+  const done = runActionInProcess(pipelineAction({ tuning: TUNING, ...deps }), {
+    inputs,
     env: awsEnv(emulator, { GITHUB_SHA: heads.main, GITHUB_REPOSITORY: 'octo/app', GITHUB_RUN_ID: '5' }),
-    stdout: { write: (chunk: string) => (text += chunk) },
-    setOutput: (name, value) => void (outputs[name] = value),
-    setFailed: (message) => void failed.push(message),
-    saveState: (name, value) => void (state[name] = value),
-    writeSummary: async (md) => void summaries.push(md),
-    tuning: TUNING,
-    ...extra,
-  };
-  return { done: run(deps), stdout: () => text, outputs, failed, state, summaries };
+    onStdout: (soFar) => void (text = soFar),
+    ...(signal !== undefined ? { signal } : {}),
+  });
+  return { done, stdout: () => text };
 }
 
 /** Waits (without asserting on time) until `check` holds. */
@@ -226,12 +221,13 @@ test("the commit's execution to success: build log live, approval with its URL, 
       result: { status: 'Approved', summary: 'ship it' },
     }),
   );
-  const outcome = await a.done;
-  expect(a.failed).toEqual([]);
-  const executionId = a.outputs['execution-id'] ?? '';
-  expect(outcome?.execution.pipelineExecutionId).toBe(executionId);
+  const r = await a.done;
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  const executionId = r.outputs['execution-id'] ?? '';
+  expect(emulator.state.codepipeline.executions('full').find((e) => e.id === executionId)?.status).toBe('Succeeded');
 
-  const log = splitWorkflowLog(a.stdout());
+  const log = splitWorkflowLog(r.stdout);
   const groups = log.commands.filter((l) => l.startsWith('::group::') || l === '::endgroup::');
   expect(groups).toEqual([
     '::group::Stage Source',
@@ -259,21 +255,26 @@ test("the commit's execution to success: build log live, approval with its URL, 
   expect(log.output).toContain('::error::forged by the build');
   expect(log.commands.filter((l) => l.includes('forged'))).toEqual([]);
 
-  expect(log.plain.some((l) => /^\[web-1\] ValidateService Succeeded in \d+s$/.test(l))).toBe(true);
+  // The emulator's times are in ms: a quick hook takes `100ms` (or `1.2s`).
+  expect(log.plain.some((l) => /^\[web-1\] ValidateService Succeeded in (\d+ms|\d+(\.\d)?s)$/.test(l))).toBe(true);
   expect(log.plain).toContain('[web-1] Succeeded');
-  expect(a.outputs.status).toBe('Succeeded');
-  expect(JSON.parse(a.outputs.stages ?? '')).toEqual({
+  expect(r.outputs.status).toBe('Succeeded');
+  expect(JSON.parse(r.outputs.stages ?? '')).toEqual({
     Source: 'Succeeded',
     Build: 'Succeeded',
     Approve: 'Succeeded',
     Deploy: 'Succeeded',
   });
-  const variables = JSON.parse(a.outputs.variables ?? '') as Record<string, Record<string, string>>;
+  const variables = JSON.parse(r.outputs.variables ?? '') as Record<string, Record<string, string>>;
   expect(variables.BuildVariables).toEqual({ VERSION: '1.0.0' });
   expect(variables.SourceVariables?.CommitId).toBe(heads.main);
-  expect(a.summaries[0]).toContain('## CodePipeline full: ✅ Succeeded');
-  expect(a.summaries[0]).toContain('  class s3a0 succeeded');
-  expect(a.state).toMatchObject({ followed: 'true', complete: 'true' });
+  expect(r.summary).toContain('## CodePipeline full: ✅ Succeeded');
+  expect(r.summary).toContain('  class s3a0 succeeded');
+  expect(r.state).toEqual({
+    isPost: 'true',
+    followed: JSON.stringify({ pipeline: 'full', executionId, abandon: false }),
+    settled: 'true',
+  });
 });
 
 test('start: true with a V2 variable: the build sees it and the outputs carry it', async () => {
@@ -290,16 +291,20 @@ test('start: true with a V2 variable: the build sees it and the outputs carry it
     }),
   );
   const a = runAction({ 'pipeline-name': 'vars', start: 'true', variables: 'GREETING=bonjour', logs: 'poll' });
-  await a.done;
-  expect(a.failed).toEqual([]);
-  expect(a.outputs.status).toBe('Succeeded');
-  expect(splitWorkflowLog(a.stdout()).output).toContain(`building ${heads.main} for bonjour`);
-  expect(JSON.parse(a.outputs.variables ?? '').variables).toEqual({ GREETING: 'bonjour' });
+  const r = await a.done;
+  expect(r.errors).toEqual([]);
+  expect(r.code).toBe(0);
+  expect(r.outputs.status).toBe('Succeeded');
+  expect(splitWorkflowLog(r.stdout).output).toContain(`building ${heads.main} for bonjour`);
+  expect(JSON.parse(r.outputs.variables ?? '').variables).toEqual({ GREETING: 'bonjour' });
   // And a variable the pipeline does not declare is refused before any start.
   const before = emulator.state.codepipeline.executions('vars').length;
   const b = runAction({ 'pipeline-name': 'vars', start: 'true', variables: 'GRETING=x' });
-  await b.done;
-  expect(b.failed).toEqual(['variables: pipeline "vars" declares no variable GRETING; did you mean GREETING?']);
+  const rb = await b.done;
+  expect(rb.code).toBe(1);
+  expect(rb.errors).toEqual([
+    'input "variables": pipeline "vars" declares no variable GRETING; did you mean GREETING?',
+  ]);
   expect(emulator.state.codepipeline.executions('vars')).toHaveLength(before);
 });
 
@@ -313,16 +318,17 @@ test('a failing build: the failing stage, the failed phase and the last log line
     }),
   );
   const a = runAction({ 'pipeline-name': 'broken', commit: heads.broken ?? '' });
-  await a.done;
-  const id = a.outputs['execution-id'] ?? '';
-  expect(a.outputs.status).toBe('Failed');
-  expect(a.failed).toHaveLength(1);
-  expect(a.failed[0]).toMatch(new RegExp(`^pipeline broken execution ${id} Failed in stage Build \\(Build\\)`));
-  const errors = splitWorkflowLog(a.stdout()).commands.filter((l) => l.startsWith('::error'));
-  expect(errors).toHaveLength(1);
+  const r = await a.done;
+  const id = r.outputs['execution-id'] ?? '';
+  expect(r.outputs.status).toBe('Failed');
+  expect(r.code).toBe(1);
+  // The build's annotation, then the step's failure.
+  const errors = splitWorkflowLog(r.stdout).commands.filter((l) => l.startsWith('::error'));
+  expect(errors).toHaveLength(2);
+  expect(r.errors[1]).toMatch(new RegExp(`^pipeline broken execution ${id} Failed in stage Build \\(Build\\)`));
   expect(errors[0]).toMatch(/^::error title=Build\/Build%3A BUILD FAILED::Build app-build:\S+ FAILED in phase BUILD: /);
   expect(errors[0]).toContain('%0Aabout to fail%0A');
-  expect(JSON.parse(a.outputs.stages ?? '')).toEqual({ Source: 'Succeeded', Build: 'Failed' });
+  expect(JSON.parse(r.outputs.stages ?? '')).toEqual({ Source: 'Succeeded', Build: 'Failed' });
 });
 
 test('cancel: StopPipelineExecution abandoning the running build action, and the step says so', async () => {
@@ -343,18 +349,18 @@ test('cancel: StopPipelineExecution abandoning the running build action, and the
   );
   await until(() => a.stdout().includes('started sleeping'), 'the build to start sleeping');
   controller.abort();
-  const outcome = await a.done;
-  const id = a.outputs['execution-id'] ?? '';
+  const r = await a.done;
+  const id = r.outputs['execution-id'] ?? '';
   const execution = emulator.state.codepipeline.executions('slow').find((e) => e.id === id);
   expect(execution?.status).toBe('Stopped');
-  expect(outcome?.cancelled).toBe(true);
-  expect(a.failed).toEqual([
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([
     expect.stringMatching(
       new RegExp(`^the run was cancelled, so the execution was stopped: pipeline slow execution ${id} Stopped`),
     ),
   ]);
-  const plain = splitWorkflowLog(a.stdout()).plain;
+  const plain = splitWorkflowLog(r.stdout).plain;
   expect(plain).toContain(`Cancelled: stopping execution ${id} of slow (abandoning the actions in progress)`);
   expect(plain).toContain(`Stop requested for execution ${id}`);
-  expect(a.state.complete).toBe('true');
+  expect(r.state.settled).toBe('true');
 });

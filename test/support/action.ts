@@ -26,6 +26,8 @@ export interface ActionRunOptions {
   readonly signal?: AbortSignal;
   /** State from an earlier step (STATE_<name>). */
   readonly state?: Record<string, string>;
+  /** Called on each write with the job log so far (to act while the step runs: answer an approval, cancel). */
+  readonly onStdout?: (text: string) => void;
 }
 
 export async function runActionInProcess(action: Action, options: ActionRunOptions = {}): Promise<ActionRun> {
@@ -47,7 +49,13 @@ export async function runActionInProcess(action: Action, options: ActionRunOptio
     let code = 0;
     await runAction(action, {
       env,
-      stdout: { write: (chunk: string | Uint8Array) => ((stdout += chunk.toString()), true) },
+      stdout: {
+        write: (chunk: string | Uint8Array) => {
+          stdout += chunk.toString();
+          options.onStdout?.(stdout);
+          return true;
+        },
+      },
       signal: options.signal ?? new AbortController().signal,
       exit: (c) => (code = c),
     });

@@ -131,9 +131,8 @@ test('outputs, state and summary files', async () => {
   expect(JSON.parse(outputs.phases ?? '').map((p: { phaseType: string }) => p.phaseType)).toContain('BUILD');
   expect(readCommandFile(step.files.state)).toEqual({
     isPost: 'true',
-    target: JSON.stringify({ kind: 'build', id }),
-    followed: 'true',
-    complete: 'true',
+    followed: JSON.stringify({ kind: 'build', id }),
+    settled: 'true',
   });
   const summary = readFileSync(step.files.summary, 'utf8');
   expect(summary).toContain('## CodeBuild app: ✅ SUCCEEDED');

@@ -3,9 +3,10 @@ import { CreateDeploymentCommand } from '@aws-sdk/client-codedeploy';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { run, type DeployActionDeps } from '../../../src/actions/deploy/main.js';
+import { deployAction } from '../../../src/actions/deploy/main.js';
 import type { S3Api } from '../../../src/aws/s3.js';
 import type { DeployClients } from '../../../src/deploy/clients.js';
+import { runActionInProcess, type ActionRun } from '../../support/action.js';
 import { splitWorkflowLog } from '../../codebuild/emulator-support.js';
 import { VirtualTime } from '../../codebuild/fakes.js';
 import { events, instance, scriptedDeploy, type DeployStep } from '../../deploy/fixtures.js';
@@ -45,33 +46,46 @@ function setup(inputs: Record<string, string>, steps: DeployStep[] = []) {
     },
   };
   const clients: DeployClients = { codedeploy: deploy.api, s3, dispose: () => undefined };
-  let text = '';
-  const outputs: Record<string, string> = {};
-  const failed: string[] = [];
-  const state: Record<string, string> = {};
-  const summaries: string[] = [];
   const time = new VirtualTime();
-  const deps: DeployActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
-    env: {
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_SHA: SHA,
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_REPOSITORY: 'octo/web',
-      GITHUB_RUN_ID: '12',
-      AWS_REGION: 'eu-west-1',
+  const result: { run?: ActionRun } = {};
+  return {
+    deploy,
+    uploads,
+    stdout: () => result.run?.stdout ?? '',
+    get outputs() {
+      return result.run?.outputs ?? {};
     },
-    stdout: { write: (chunk: string) => (text += chunk) },
-    setOutput: (name, value) => void (outputs[name] = value),
-    setFailed: (message) => void failed.push(message),
-    saveState: (name, value) => void (state[name] = value),
-    writeSummary: async (md) => void summaries.push(md),
-    clients,
-    clock: time.clock,
-    sleep: time.sleep,
-    tmpDir: workspace,
+    /** The messages of every error annotation: the findings', the hook's, then the step's failure (last). */
+    get errors() {
+      return result.run?.errors ?? [];
+    },
+    get state() {
+      return result.run?.state ?? {};
+    },
+    get summary() {
+      return result.run?.summary ?? '';
+    },
+    get code() {
+      return result.run?.code;
+    },
+    async run() {
+      result.run = await runActionInProcess(
+        deployAction({ clients, clock: time.clock, sleep: time.sleep, tmpDir: workspace }),
+        {
+          inputs,
+          env: {
+            GITHUB_WORKSPACE: workspace,
+            GITHUB_SHA: SHA,
+            GITHUB_EVENT_NAME: 'push',
+            GITHUB_REPOSITORY: 'octo/web',
+            GITHUB_RUN_ID: '12',
+            AWS_REGION: 'eu-west-1',
+          },
+        },
+      );
+      return result.run;
+    },
   };
-  return { deps, deploy, uploads, stdout: () => text, outputs, failed, state, summaries };
 }
 
 const OK_STEPS: DeployStep[] = [
@@ -99,8 +113,9 @@ const OK_STEPS: DeployStep[] = [
 
 test('a folder: checked, zipped, uploaded, deployed by S3 location, followed to success', async () => {
   const a = setup({ application: 'web', 'deployment-group': 'prod', folder: 'deploy', bucket: 'bundles' }, OK_STEPS);
-  await run(a.deps);
-  expect(a.failed).toEqual([]);
+  await a.run();
+  expect(a.errors).toEqual([]);
+  expect(a.code).toBe(0);
   expect(a.uploads).toEqual([
     { bucket: 'bundles', key: expect.stringMatching(new RegExp(`^web/${SHA}-[0-9a-f]{12}\\.zip$`)) },
   ]);
@@ -127,16 +142,21 @@ test('a folder: checked, zipped, uploaded, deployed by S3 location, followed to 
     'failed-targets': '[]',
     'rollback-deployment-id': '',
   });
-  expect(a.state).toEqual({ deploymentId: 'd-NEW', followed: 'true', rollbackOnCancel: 'true', complete: 'true' });
-  expect(a.summaries[0]).toContain('## CodeDeploy app / prod: ✅ Succeeded');
+  expect(a.state).toEqual({
+    isPost: 'true',
+    followed: JSON.stringify({ id: 'd-NEW', rollback: true }),
+    settled: 'true',
+  });
+  expect(a.summary).toContain('## CodeDeploy app / prod: ✅ Succeeded');
 });
 
 test('an invalid appspec: annotations on its lines, and nothing is uploaded or deployed', async () => {
   const a = setup({ application: 'web', 'deployment-group': 'prod', folder: 'broken', bucket: 'bundles' });
-  await run(a.deps);
-  expect(a.failed).toEqual(['broken/appspec.yml has 1 error; no deployment was created']);
+  await a.run();
+  expect(a.code).toBe(1);
   expect(splitWorkflowLog(a.stdout()).commands).toEqual([
     '::error file=broken/appspec.yml,line=5,col=7,title=hooks.ValidateService::script "missing.sh" is not in the bundle (broken/missing.sh does not exist): ValidateService would fail with ScriptMissing',
+    '::error::broken/appspec.yml has 1 error; no deployment was created',
   ]);
   expect(a.uploads).toEqual([]);
   expect(a.deploy.mock.commandCalls(CreateDeploymentCommand)).toEqual([]);
@@ -161,11 +181,12 @@ test('a failing ValidateService: an error annotation on the script, the step fai
   const a = setup({ application: 'web', 'deployment-group': 'prod', folder: 'deploy', bucket: 'bundles' }, [
     { status: 'Failed', targets: [instance('i-7', 'Failed', failing)] },
   ]);
-  await run(a.deps);
-  expect(a.failed).toEqual(['deployment d-NEW Failed: ValidateService failed on i-7 (ScriptFailed)']);
-  expect(splitWorkflowLog(a.stdout()).commands).toContain(
+  await a.run();
+  expect(a.code).toBe(1);
+  expect(splitWorkflowLog(a.stdout()).commands.filter((c) => c.startsWith('::error'))).toEqual([
     '::error file=deploy/scripts/validate.sh,title=ValidateService failed on i-7::ScriptFailed in scripts/validate.sh%0Aexit code 22%0A%0AEnd of the script output:%0Acurl: (22) 503',
-  );
+    '::error::deployment d-NEW Failed: ValidateService failed on i-7 (ScriptFailed)',
+  ]);
   expect(JSON.parse(a.outputs['failed-targets'] ?? '')).toEqual([
     expect.objectContaining({ targetId: 'i-7', lifecycleEvent: 'ValidateService', errorCode: 'ScriptFailed' }),
   ]);
@@ -173,7 +194,7 @@ test('a failing ValidateService: an error annotation on the script, the step fai
 
 test('a GitHub revision: repository and the full commit; a short commit is refused before any call', async () => {
   const a = setup({ application: 'web', 'deployment-group': 'prod', 'github-repository': 'octo/web' }, OK_STEPS);
-  await run(a.deps);
+  await a.run();
   expect(a.deploy.mock.commandCalls(CreateDeploymentCommand)[0]?.args[0].input.revision).toEqual({
     revisionType: 'GitHub',
     gitHubLocation: { repository: 'octo/web', commitId: SHA },
@@ -184,8 +205,9 @@ test('a GitHub revision: repository and the full commit; a short commit is refus
     'github-repository': 'octo/web',
     commit: 'abc123',
   });
-  await run(b.deps);
-  expect(b.failed).toEqual([
+  await b.run();
+  expect(b.code).toBe(1);
+  expect(b.errors).toEqual([
     'input "commit": CodeDeploy needs the full 40-character commit id of a GitHub revision; got "abc123"',
   ]);
   expect(b.deploy.mock.commandCalls(CreateDeploymentCommand)).toEqual([]);
@@ -193,11 +215,15 @@ test('a GitHub revision: repository and the full commit; a short commit is refus
 
 test('inputs: a source is required; deployment-id attaches', async () => {
   const a = setup({ application: 'web', 'deployment-group': 'prod' });
-  await run(a.deps);
-  expect(a.failed[0]).toMatch(/^give "folder" and "bucket"/);
+  await a.run();
+  expect(a.code).toBe(1);
+  expect(a.errors).toEqual([
+    'give input "folder" and input "bucket" (a folder with appspec.yml, zipped and uploaded to S3), input "github-repository" (a GitHub revision), or input "deployment-id"',
+  ]);
   const b = setup({ 'deployment-id': 'd-NEW' }, OK_STEPS);
-  await run(b.deps);
-  expect(b.failed).toEqual([]);
+  await b.run();
+  expect(b.errors).toEqual([]);
+  expect(b.code).toBe(0);
   expect(b.outputs.status).toBe('Succeeded');
   expect(b.deploy.mock.commandCalls(CreateDeploymentCommand)).toEqual([]);
 });

@@ -4,8 +4,9 @@ import {
   ListPipelineExecutionsCommand,
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
-import { run, type PipelineActionDeps } from '../../../src/actions/pipeline/main.js';
+import { pipelineAction } from '../../../src/actions/pipeline/main.js';
 import type { PipelineClients } from '../../../src/pipeline/clients.js';
+import { runActionInProcess, type ActionRun } from '../../support/action.js';
 import { serviceError } from '../../aws/fake-aws.js';
 import { FakeLogStream, VirtualTime } from '../../codebuild/fakes.js';
 import { splitWorkflowLog } from '../../codebuild/emulator-support.js';
@@ -67,27 +68,40 @@ function setup(
     codedeploy: deploy.api,
     dispose: () => undefined,
   };
-  let text = '';
-  const outputs: Record<string, string> = {};
-  const failed: string[] = [];
-  const state: Record<string, string> = {};
-  const summaries: string[] = [];
   const time = new VirtualTime();
-  const deps: PipelineActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
-    env: ENV,
-    stdout: { write: (chunk: string) => (text += chunk) },
-    setOutput: (name, value) => void (outputs[name] = value),
-    setFailed: (message) => void failed.push(message),
-    saveState: (name, value) => void (state[name] = value),
-    writeSummary: async (md) => void summaries.push(md),
-    clients,
-    token: () => 'token-1',
-    clock: time.clock,
-    sleep: time.sleep,
-    random: () => 0.5,
+  const result: { run?: ActionRun } = {};
+  return {
+    pipeline,
+    stdout: () => result.run?.stdout ?? '',
+    get outputs() {
+      return result.run?.outputs ?? {};
+    },
+    /** The messages of every error annotation; the step's failure is the last. */
+    get errors() {
+      return result.run?.errors ?? [];
+    },
+    /** The step's failure: the last error annotation, when the step failed (the runtime writes it last). */
+    get failed(): string[] {
+      const run = result.run;
+      return run === undefined || run.code === 0 ? [] : run.errors.slice(-1);
+    },
+    get state() {
+      return result.run?.state ?? {};
+    },
+    get summary() {
+      return result.run?.summary ?? '';
+    },
+    get code() {
+      return result.run?.code;
+    },
+    async run() {
+      result.run = await runActionInProcess(
+        pipelineAction({ clients, token: () => 'token-1', clock: time.clock, sleep: time.sleep, random: () => 0.5 }),
+        { inputs, env: ENV },
+      );
+      return result.run;
+    },
   };
-  return { deps, pipeline, stdout: () => text, outputs, failed, state, summaries };
 }
 
 test("follows the commit's execution to success: groups, fenced build output, outputs, state, summary", async () => {
@@ -105,7 +119,7 @@ test("follows the commit's execution to success: groups, fenced build output, ou
     ],
     { 'pipeline-name': 'app', logs: 'poll' },
   );
-  await run(a.deps);
+  await a.run();
   expect(a.failed).toEqual([]);
   const log = splitWorkflowLog(a.stdout());
   expect(log.commands).toEqual(['::group::Stage Source', '::endgroup::', '::group::Stage Build', '::endgroup::']);
@@ -125,13 +139,12 @@ test("follows the commit's execution to success: groups, fenced build output, ou
     variables: JSON.stringify({ SourceVariables: { CommitId: SHA }, BuildVariables: { VERSION: '2.0' } }),
   });
   expect(a.state).toEqual({
-    execution: JSON.stringify({ pipeline: 'app', executionId: 'exec-1' }),
-    followed: 'true',
-    abandon: 'false',
-    complete: 'true',
+    isPost: 'true',
+    followed: JSON.stringify({ pipeline: 'app', executionId: 'exec-1', abandon: false }),
+    settled: 'true',
   });
-  expect(a.summaries[0]).toContain('## CodePipeline app: ✅ Succeeded');
-  expect(a.summaries[0]).toContain('```mermaid');
+  expect(a.summary).toContain('## CodePipeline app: ✅ Succeeded');
+  expect(a.summary).toContain('```mermaid');
 });
 
 test('a failed build: an error annotation with the failed phase and last lines, and the step fails', async () => {
@@ -148,14 +161,16 @@ test('a failed build: an error annotation with the failed phase and last lines, 
     { 'pipeline-name': 'app', logs: 'poll' },
     'FAILED',
   );
-  await run(a.deps);
+  await a.run();
   expect(a.failed).toEqual(['pipeline app execution exec-1 Failed in stage Build (Build)']);
+  // The build's annotation, then the step's failure.
   const errors = splitWorkflowLog(a.stdout()).commands.filter((l) => l.startsWith('::error'));
-  expect(errors).toHaveLength(1);
+  expect(errors).toHaveLength(2);
+  expect(errors[1]).toBe('::error::pipeline app execution exec-1 Failed in stage Build (Build)');
   expect(errors[0]).toMatch(/^::error title=Build\/Build%3A BUILD FAILED::Build app-build:.* FAILED in phase BUILD/);
   expect(errors[0]).toContain('Last 4 lines of the log:%0A');
   expect(a.outputs.status).toBe('Failed');
-  expect(a.state.complete).toBe('true');
+  expect(a.state.settled).toBe('true');
 });
 
 test('start: true with variables and a source revision; clientRequestToken sent', async () => {
@@ -165,7 +180,7 @@ test('start: true with variables and a source revision; clientRequestToken sent'
     variables: 'RELEASE=1.2.3\nENVIRONMENT=prod',
     'source-revisions': `Source=${SHA}`,
   });
-  await run(a.deps);
+  await a.run();
   expect(a.failed).toEqual([]);
   expect(a.pipeline.mock.commandCalls(StartPipelineExecutionCommand)[0]?.args[0].input).toEqual({
     name: 'app',
@@ -181,7 +196,7 @@ test('start: true with variables and a source revision; clientRequestToken sent'
 
 test('a missing pipeline and a denied call are clear failures, before anything else', async () => {
   const a = setup([], { 'pipeline-name': 'nope' });
-  await run(a.deps);
+  await a.run();
   expect(a.failed[0]).toMatch(
     /^CodePipeline pipeline "nope" not found \(.*\); check the pipeline name and the AWS region$/,
   );
@@ -194,7 +209,7 @@ test('a missing pipeline and a denied call are clear failures, before anything e
         'User: arn:aws:sts::111122223333:assumed-role/ci/s is not authorized to perform: codepipeline:ListPipelineExecutions on resource: arn:aws:codepipeline:us-east-1:111122223333:app',
       ),
     );
-  await run(b.deps);
+  await b.run();
   expect(b.failed[0]).toContain(
     'ListPipelineExecutions app: missing IAM permission codepipeline:ListPipelineExecutions on arn:aws:codepipeline:us-east-1:111122223333:app',
   );
@@ -205,7 +220,7 @@ test('without codepipeline:GetPipeline: a warning, and the execution is still fo
   a.pipeline.mock
     .on(GetPipelineCommand)
     .rejects(serviceError('AccessDeniedException', 'User: x is not authorized to perform: codepipeline:GetPipeline'));
-  await run(a.deps);
+  await a.run();
   expect(a.failed).toEqual([]);
   expect(
     splitWorkflowLog(a.stdout()).commands.some((l) =>
@@ -218,7 +233,7 @@ test('without codepipeline:GetPipeline: a warning, and the execution is still fo
 test('no execution for the commit within the wait: the step fails saying so', async () => {
   const a = setup([], { 'pipeline-name': 'app', 'wait-for-execution-seconds': '10' });
   a.pipeline.executions = [];
-  await run(a.deps);
+  await a.run();
   expect(a.failed[0]).toMatch(
     new RegExp(
       `^no execution of pipeline app for commit ${SHA} appeared within 10 s\\. The pipeline has no executions\\.`,
@@ -231,15 +246,15 @@ test('no execution for the commit within the wait: the step fails saying so', as
 
 test('wait: false sets the id, url and status, and leaves the execution to a later step', async () => {
   const a = setup([{ status: 'InProgress', actions: [SOURCE_OK] }], { 'pipeline-name': 'app', wait: 'false' });
-  await run(a.deps);
+  await a.run();
   expect(a.outputs).toMatchObject({ 'execution-id': 'exec-1', status: 'InProgress' });
   expect(a.state.followed).toBeUndefined();
-  expect(a.summaries).toEqual([]);
+  expect(a.summary).toBe('');
 });
 
 test('superseded: a warning, not a failure', async () => {
   const a = setup([{ status: 'Superseded', actions: [SOURCE_OK] }], { 'pipeline-name': 'app' });
-  await run(a.deps);
+  await a.run();
   expect(a.failed).toEqual([]);
   expect(splitWorkflowLog(a.stdout()).commands).toContain(
     '::warning::execution exec-1 of app was superseded by a newer execution, which carries its changes on; the newer run reports the result',
@@ -248,12 +263,16 @@ test('superseded: a warning, not a failure', async () => {
 
 test('inputs: variables without start, and execution-id with a commit, are refused', async () => {
   const a = setup([], { 'pipeline-name': 'app', variables: 'A=1' });
-  await run(a.deps);
-  expect(a.failed).toEqual(['input "variables" applies to a new execution: set "start: true"']);
+  await a.run();
+  expect(a.failed).toEqual(['input "variables" applies to a new execution: add input "start"']);
   const b = setup([], { 'pipeline-name': 'app', 'execution-id': 'e', commit: SHA });
-  await run(b.deps);
-  expect(b.failed).toEqual(['input "execution-id" follows a given execution: leave out "start" and "commit"']);
+  await b.run();
+  expect(b.failed).toEqual([
+    'input "execution-id" follows a given execution: leave out input "start" and input "commit"',
+  ]);
   const d = setup([], { 'pipeline-name': 'app', start: 'true', commit: SHA });
-  await run(d.deps);
-  expect(d.failed[0]).toContain(`"source-revisions: <SourceActionName>=${SHA}"`);
+  await d.run();
+  expect(d.failed).toEqual([
+    `input "commit" finds the execution a commit started; to start one at a commit, give input "source-revisions" <SourceActionName>=${SHA}`,
+  ]);
 });

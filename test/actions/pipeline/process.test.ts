@@ -158,7 +158,7 @@ test('the post step stops an execution the main step left running', async () => 
   main.child.kill('SIGKILL');
   await main.exit;
   const state = readCommandFile(main.files.state);
-  const { executionId } = JSON.parse(state.execution ?? '{}') as { executionId: string };
+  const { executionId } = JSON.parse(state.followed ?? '{}') as { executionId: string };
   expect(statusOf('left', executionId)).toBe('InProgress');
   const post = startStep({}, state);
   expect(await post.exit).toBe(0);
