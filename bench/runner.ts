@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Buildspec, Phase } from '../src/buildspec/types.js';
-import { shellQuote } from '../src/common/shell.js';
+import { shellQuote } from '../src/core/shell.js';
 import { runBuild } from '../src/runner/engine.js';
 import { makeIdentity } from '../src/runner/env.js';
 import { killBuildProcesses, type BuildProcessKiller } from '../src/runner/processes.js';

@@ -8,7 +8,7 @@ import {
   type ScalarNode,
   type SeqNode,
   type TreeNode,
-} from '../common/yaml-tree.js';
+} from '../core/yaml-tree.js';
 
 export class Checker {
   private readonly list: Finding[] = [];

@@ -5,8 +5,8 @@
 import { Checker } from './check.js';
 import { checkEc2 } from './ec2.js';
 import { checkEcsLambda } from './serverless.js';
-import { explainYamlProblem } from '../buildspec/yaml-hints.js';
-import { parseTree, START, type MapNode } from '../common/yaml-tree.js';
+import { explainYamlProblem } from '../core/yaml-hints.js';
+import { parseTree, START, type MapNode } from '../core/yaml-tree.js';
 import type { Appspec, AppspecResult, Finding } from './types.js';
 
 export function parseAppspec(text: string, file: string): AppspecResult {

@@ -16,7 +16,7 @@ import {
   LAMBDA_HOOK_ORDER,
   MAX_HOOK_SECONDS,
 } from './types.js';
-import { caseInsensitivePattern } from '../buildspec/schema.js';
+import { caseInsensitivePattern } from '../core/json-schema.js';
 
 type Schema = Record<string, unknown>;
 

@@ -3,9 +3,9 @@
  * (`os`, `files`, `permissions`, `hooks` → scripts), Amazon ECS and AWS Lambda (`Resources`, `Hooks` → Lambda
  * functions). Produced by parseAppspec (parse.ts); every scalar is kept as its YAML source text.
  */
-import type { Finding, Position } from '../buildspec/types.js';
+import type { Finding, Position } from '../core/findings.js';
 
-export type { Finding, Position } from '../buildspec/types.js';
+export type { Finding, Position } from '../core/findings.js';
 
 /**
  * EC2/On-Premises lifecycle events of an in-place deployment, agent-only ones included, in run order. The six

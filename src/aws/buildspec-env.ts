@@ -7,7 +7,7 @@
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { EnvSpec, NamedValue, SecretVariable } from '../buildspec/types.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { toUserError } from './errors.js';
 import { fetchSecretString, jsonKeyValue, secretVersionKey } from './secretsmanager.js';
 import { getParameters, ParameterError } from './ssm.js';

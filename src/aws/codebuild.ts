@@ -22,7 +22,7 @@ import {
   type StartBuildCommandInput,
   type UpdateProjectCommandInput,
 } from '@aws-sdk/client-codebuild';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 

@@ -13,7 +13,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export interface GitCredentials {
   readonly accessKeyId: string;

@@ -5,7 +5,7 @@ import {
   GetRepositoryCommand,
   type RepositoryMetadata,
 } from '@aws-sdk/client-codecommit';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { credentialsFromEnv, type GitCredentials } from './codecommit-git.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { toUserError } from './errors.js';

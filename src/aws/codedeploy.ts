@@ -24,7 +24,7 @@ import {
   type LifecycleEvent,
   type RevisionLocation,
 } from '@aws-sdk/client-codedeploy';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 

@@ -21,7 +21,7 @@ import {
   type PipelineExecutionSummary,
   type StartPipelineExecutionCommandInput,
 } from '@aws-sdk/client-codepipeline';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 

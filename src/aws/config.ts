@@ -11,7 +11,7 @@
  * - Credentials: the SDK's default chain unless given.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2, UserAgent } from '@smithy/types';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { BackoffRetryStrategy, type Sleep } from './retry.js';
 
 /** The project's version; keep in step with package.json and src/cli/main.ts (a test checks all three). */

@@ -16,7 +16,7 @@ import {
   SetRepositoryPolicyCommand,
   type Repository,
 } from '@aws-sdk/client-ecr';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 

@@ -2,7 +2,7 @@
  * AWS SDK errors → one-line reasons a user can act on, and UserErrors carrying them (printed without a stack).
  * Anything that is not an AWS, credentials or network error is a bug and is passed through untouched.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 interface SdkErrorShape {
   readonly name?: unknown;

@@ -12,7 +12,7 @@ import {
   type StartLiveTailResponseStream,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { NodeHttp2Handler } from '@smithy/node-http-handler';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied } from './errors.js';
 

@@ -8,7 +8,7 @@
  * imports) and fails when ACTIONS below differs from the `*Command`s the code imports, when the code imports a
  * command this registry does not know, and when the registry lists a command no action uses.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 /** The kinds of resource a permission applies to; each has an ARN template below. */
 export type ResourceKind =

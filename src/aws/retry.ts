@@ -5,7 +5,7 @@
  * sleep itself before handing out the next token; that is where the injectable `sleep` goes.
  */
 import type { RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from '@smithy/types';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { isConnectionError, isThrottling } from './errors.js';
 
 export type Sleep = (ms: number) => Promise<void>;

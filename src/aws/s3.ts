@@ -10,7 +10,7 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError } from './errors.js';
 

@@ -1,6 +1,6 @@
 /** Parameter Store: reading many parameters with ssm:GetParameters, decrypted, ten per call. */
 import { GetParametersCommand, SSMClient, type Parameter } from '@aws-sdk/client-ssm';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { clientConfig, type ClientOptions } from './config.js';
 import { deniedPermission, describeAwsError, isAwsError } from './errors.js';
 

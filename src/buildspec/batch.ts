@@ -1,10 +1,10 @@
 /**
  * The batch section: model, unique task identifiers, depend-on references and cycles (build-graph).
  */
-import type { FindingSink } from './findings.js';
+import type { FindingSink } from '../core/findings.js';
 import { closest } from './grammar.js';
 import { child, flagOf, namedValuesOf, optional, optionalFlagOf, scalarItems, stringsOf, textOf } from './read.js';
-import { entry, type MapNode, type TreeNode } from '../common/yaml-tree.js';
+import { entry, type MapNode, type TreeNode } from '../core/yaml-tree.js';
 import type { BatchSpec, BatchTask, BatchTaskEnv, BuildMatrix, Position } from './types.js';
 
 export function buildBatch(node: MapNode, sink: FindingSink): BatchSpec | undefined {

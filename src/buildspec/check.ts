@@ -13,8 +13,8 @@ import type {
   Version,
 } from './definitions.js';
 import { closest } from './grammar.js';
-import type { FindingSink } from './findings.js';
-import type { MapNode, ScalarNode, TreeNode } from '../common/yaml-tree.js';
+import type { FindingSink } from '../core/findings.js';
+import type { MapNode, ScalarNode, TreeNode } from '../core/yaml-tree.js';
 import type { Position } from './types.js';
 
 export interface CheckContext {

@@ -4,10 +4,10 @@
  */
 import { buildBatch } from './batch.js';
 import type { Version } from './definitions.js';
-import type { FindingSink } from './findings.js';
+import type { FindingSink } from '../core/findings.js';
 import { parseOnFailure, parseSecretReference } from './grammar.js';
 import { child, flagOf, namedValuesOf, optional, scalarItems, stringsOf, textOf } from './read.js';
-import { entry, type MapNode, type TreeNode } from '../common/yaml-tree.js';
+import { entry, type MapNode, type TreeNode } from '../core/yaml-tree.js';
 import {
   PHASE_NAMES,
   type ArtifactSpec,

@@ -6,13 +6,13 @@
 import { warnBuildsWithoutPhases } from './batch.js';
 import { checkNode } from './check.js';
 import { BATCH_KINDS, buildspecShape, VERSIONS, type Version } from './definitions.js';
-import { FindingSink } from './findings.js';
+import { FindingSink } from '../core/findings.js';
 import { buildModel } from './model.js';
-import { explainYamlProblem } from './yaml-hints.js';
-import { entry, parseTree, type MapNode, type TreeNode } from '../common/yaml-tree.js';
+import { explainYamlProblem } from '../core/yaml-hints.js';
+import { entry, parseTree, type MapNode, type TreeNode } from '../core/yaml-tree.js';
 import type { BuildspecResult, Finding, Position } from './types.js';
 
-export { formatFinding } from './findings.js';
+export { formatFinding } from '../core/findings.js';
 
 const START: Position = { line: 1, col: 1 };
 

@@ -3,7 +3,7 @@
  * the model is only handed out when there are no errors. Nulls read as absent.
  */
 import { TRUE_TEXT } from './check.js';
-import { entry, type TreeNode } from '../common/yaml-tree.js';
+import { entry, type TreeNode } from '../core/yaml-tree.js';
 import type { Command, NamedValue } from './types.js';
 
 /** The value of `key` in a mapping, unless it is null. */

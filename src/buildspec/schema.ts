@@ -6,6 +6,7 @@
  * Only errors are encoded as constraints; what the validator merely warns about (unknown keys in most places,
  * unusual shells, a single string instead of a list) stays allowed here and is offered as completions instead.
  */
+import { caseInsensitivePattern } from '../core/json-schema.js';
 import {
   buildspecShape,
   type KeyDef,
@@ -28,19 +29,6 @@ export function buildspecJsonSchema(): Record<string, unknown> {
     ...objectSchema(buildspecShape),
     anyOf: [{ required: ['phases'] }, { required: ['batch'] }],
   };
-}
-
-/** A pattern matching `words` in any letter case, e.g. yes → [Yy][Ee][Ss]. */
-export function caseInsensitivePattern(words: readonly string[]): string {
-  const word = (w: string) =>
-    [...w]
-      .map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : escape(c)))
-      .join('');
-  return `^(?:${words.map(word).join('|')})$`;
-}
-
-function escape(c: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(c) ? `\\${c}` : c;
 }
 
 function shapeSchema(shape: Shape): Schema {

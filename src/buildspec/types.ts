@@ -6,24 +6,9 @@
  * `python: 3.10` is "3.10", `FLAG: yes` is "yes"); booleans of yes/no settings are decoded to boolean.
  */
 
-/** 1-based line and column in the source file. */
-export interface Position {
-  readonly line: number;
-  readonly col: number;
-}
+import type { Finding, Position } from '../core/findings.js';
 
-export type Severity = 'error' | 'warning';
-
-/** One validator finding: `file:line:col: severity: path: message`. */
-export interface Finding {
-  readonly severity: Severity;
-  readonly file: string;
-  readonly line: number;
-  readonly col: number;
-  /** Key path of the offending node, dotted, e.g. `phases.post-build` or `env.variables.FOO`. Empty for the root. */
-  readonly path: string;
-  readonly message: string;
-}
+export type { Finding, Position, Severity } from '../core/findings.js';
 
 export const PHASE_NAMES = ['install', 'pre_build', 'build', 'post_build'] as const;
 export type PhaseName = (typeof PHASE_NAMES)[number];

@@ -1,6 +1,6 @@
-import { formatFinding } from '../buildspec/findings.js';
+import { formatFinding } from '../core/findings.js';
 import type { Finding } from '../buildspec/types.js';
-import { escapeData, escapeProperty } from '../common/workflow-commands.js';
+import { escapeData, escapeProperty } from '../core/workflow-commands.js';
 
 export const FINDINGS_FORMATS = ['text', 'json', 'github'] as const;
 export type FindingsFormat = (typeof FINDINGS_FORMATS)[number];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First: on an older Node.js, one line and exit 2 before anything else loads.
-import '../common/node-version.js';
+import '../core/node-version.js';
 import { main } from './main.js';
 
 // SIGINT/SIGTERM abort the context's signal so a long command (a local build) stops cleanly: processes killed,

@@ -1,4 +1,4 @@
-import { describeError, isUserError } from '../common/errors.js';
+import { describeError, isUserError } from '../core/errors.js';
 import type { CliContext, CommandSpec } from './context.js';
 import { validateCommand } from './commands/validate.js';
 import { schemaCommand } from './commands/schema.js';

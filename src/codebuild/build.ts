@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Build } from '../aws/codebuild.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { readInputs } from '../core/options.js';
 import type { Failure, Reporter } from '../core/reporter.js';
 import { phaseTable } from '../core/summary.js';

@@ -21,7 +21,7 @@
 import type { LiveTailMessage, LogEvent, LogsApi, LogStreamRef } from '../aws/logs.js';
 import { isNotFound, isThrottling } from '../aws/errors.js';
 import { BackoffRetryStrategy, isTransient } from '../aws/retry.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { silentReporter, type Reporter } from '../core/reporter.js';
 import { realSleep, systemClock, type Clock, type Sleep } from '../core/time.js';
 

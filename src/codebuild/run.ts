@@ -3,7 +3,7 @@
  * running one), then follow it to its end.
  */
 import type { Build, BuildBatch, CodeBuildApi } from '../aws/codebuild.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { followBatch } from './batch.js';
 import type { FollowDeps, FollowResult, LogsOption } from './context.js';
 import { batchConsoleUrl, buildConsoleUrl, buildLogsUrl, idFromArn } from './links.js';

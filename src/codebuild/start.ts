@@ -5,7 +5,7 @@
  */
 import type { StartBuildBatchCommandInput, StartBuildCommandInput } from '../aws/codebuild.js';
 import { closest } from '../buildspec/grammar.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export type EnvType = 'PLAINTEXT' | 'PARAMETER_STORE' | 'SECRETS_MANAGER';
 

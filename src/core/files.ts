@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 /** Why a file could not be read, in words: "no such file", "is a directory", … */
 export function readProblem(error: unknown): string {

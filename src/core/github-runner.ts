@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { escapeData, escapeProperty } from '../common/workflow-commands.js';
+import { escapeData, escapeProperty } from '../core/workflow-commands.js';
 
 /** An input as @actions/core reads it (trimmed). */
 export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -5,7 +5,7 @@
  * from it). Every mistake is a UserError naming the input (`input "timeout-minutes"`) or the flag (`--timeout`).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 interface Common {
   /** What it does: the action.yml description (word for word) and the CLI's help line. */

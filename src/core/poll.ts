@@ -6,7 +6,7 @@
  * log just said a phase ended, or a cancel). A read that fails with what `retry` says is passing (throttling, a lost
  * connection) waits its back-off and reads again; anything else ends the follow.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Reporter } from './reporter.js';
 import { realSleep, systemClock, type Clock, type Sleep } from './time.js';
 

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAppspec, type Appspec, type Finding } from '../appspec/index.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { writeZip, type ZipEntryInput, type ZipResult } from '../runner/zip.js';
 
 export interface BundleCheck {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CreateDeploymentCommandInput, RevisionLocation } from '../aws/codedeploy.js';
 import type { S3Api } from '../aws/s3.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { zipFolder } from './bundle.js';
 
 export interface S3Source {

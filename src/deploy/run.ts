@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { CodeDeployApi } from '../aws/codedeploy.js';
 import { resolveRegion } from '../aws/config.js';
 import type { S3Api } from '../aws/s3.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { formatBytes } from '../core/duration.js';
 import type { OptionNaming } from '../core/options.js';
 import type { Failure, Reporter } from '../core/reporter.js';

@@ -2,7 +2,7 @@
  * Which container engine to use: Docker when its daemon answers (`docker info`), else Podman or Buildah (neither
  * needs a daemon). `--engine` / the `engine` input forces one, and then it must work.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Exec } from './exec.js';
 import { tailOf } from './exec.js';
 

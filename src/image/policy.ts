@@ -3,7 +3,7 @@
  * merged into whatever policy the repository has (other statements are kept untouched).
  */
 import { createHash } from 'node:crypto';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export const DEFAULT_UNTAGGED_EXPIRE_DAYS = 14;
 export const DEFAULT_KEEP_TAGGED = 50;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CodeBuildProjectApi } from '../aws/codebuild.js';
 import type { EcrApi, RegistryLogin } from '../aws/ecr.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import {
   BUILDER_NAME,
   CACHE_TAG,

@@ -3,7 +3,7 @@
  * lifecycle policy), left as it is when it exists (with a warning for settings that differ, which ECR cannot change
  * afterwards), and opened to one CodeBuild project with a repository policy statement.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import type { EcrApi, Repository } from '../aws/ecr.js';
 import { codeBuildPullStatement, defaultLifecyclePolicy, mergeStatement } from './policy.js';
 import type { ImageSettings } from './settings.js';

@@ -13,12 +13,12 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import path from 'node:path';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { defaultCacheDir } from '../runner/cache.js';
 import { RUN_PREFERENCE, selectEngine, type EngineName } from './engine.js';
 import type { Exec } from './exec.js';
 import { tailOf } from './exec.js';
-import { shellQuote } from '../common/shell.js';
+import { shellQuote } from '../core/shell.js';
 
 export interface ContainerRunOptions {
   readonly image: string;

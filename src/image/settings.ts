@@ -4,7 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import type { EngineName } from './engine.js';
 import { checkLifecyclePolicy } from './policy.js';
 

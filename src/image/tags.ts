@@ -2,7 +2,7 @@
  * Image tags. The default set: the commit SHA, plus the branch (or git tag, or `pr-<n>`) made into a valid tag, plus
  * `latest` on the default branch. An IMMUTABLE repository gets the SHA only, since every other default tag moves.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 /** Docker's tag grammar: 1 to 128 of letters, digits, `_`, `.`, `-`, not starting with `.` or `-`. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;

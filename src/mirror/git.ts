@@ -12,7 +12,7 @@
  * out of the captured stderr and handed to `onMask`, so the value is masked before anything could print it.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { shellQuote } from '../common/shell.js';
+import { shellQuote } from '../core/shell.js';
 
 export { shellQuote };
 

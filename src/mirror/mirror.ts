@@ -27,7 +27,7 @@ import {
   resolveCredentials,
   type CodeCommitApi,
 } from '../aws/codecommit.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { createGit, credentialHelper, describeArgs, GitError, type Git, type GitSpawner } from './git.js';
 import { findLfs, type LfsFinding } from './lfs.js';
 import { isAncestor, ObjectReader, type ObjectSource, type Verdict } from './objects.js';

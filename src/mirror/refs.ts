@@ -5,7 +5,7 @@
  * Patterns: one that starts with `refs/` matches the full ref name (`refs/tags/v*`); any other matches the short name
  * of branches and tags alike (`main`, `release/*`, `v1.*`). `*` and `?` stop at `/`; `**` crosses it.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export type RefKind = 'branch' | 'tag';
 

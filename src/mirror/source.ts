@@ -13,8 +13,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { withoutCredentials } from '../common/url.js';
-import { UserError } from '../common/errors.js';
+import { withoutCredentials } from '../core/url.js';
+import { UserError } from '../core/errors.js';
 import { GitError, type Git } from './git.js';
 
 export const NAMESPACE = 'refs/aws-cicd/mirror/';

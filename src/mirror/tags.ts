@@ -1,4 +1,4 @@
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 /** KEY=VALUE lines → tags of a created CodeCommit repository (keys 1-128 characters, not aws:…; values up to 256). */
 export function parseTags(lines: readonly string[], what: string): Record<string, string> {

@@ -27,7 +27,7 @@ import type { Clock, Sleep } from '../core/time.js';
 
 /** Where selecting an execution says what it does. */
 type Logger = Pick<Reporter, 'info' | 'warning' | 'debug'>;
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import {
   ACTION_NAMES,
   checkStartRequest,

@@ -15,7 +15,7 @@ import { BackoffRetryStrategy, isTransient } from '../aws/retry.js';
 import { closest } from '../buildspec/grammar.js';
 import { silentReporter, type Reporter } from '../core/reporter.js';
 import { realSleep, systemClock, type Clock, type Sleep } from '../core/time.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export const SOURCE_REVISION_TYPES = ['COMMIT_ID', 'IMAGE_DIGEST', 'S3_OBJECT_VERSION_ID', 'S3_OBJECT_KEY'] as const;
 export type SourceRevisionType = (typeof SOURCE_REVISION_TYPES)[number];

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync } from 'node:fs
 import path from 'node:path';
 import { formatFinding, parseBuildspec } from '../buildspec/index.js';
 import type { Buildspec } from '../buildspec/types.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import type { Reporter } from '../core/reporter.js';
 import { runBatch, type BatchChild, type BatchResult } from './batch.js';
 import { defaultCacheDir } from './cache.js';

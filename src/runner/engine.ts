@@ -11,8 +11,8 @@ import { chmodSync, closeSync, constants, existsSync, fstatSync, openSync, readS
 import path from 'node:path';
 import type { Buildspec, Command, NamedValue, Phase, PhaseName } from '../buildspec/types.js';
 import { compileRe2 } from '../buildspec/re2.js';
-import { isUserError } from '../common/errors.js';
-import { shellQuote } from '../common/shell.js';
+import { isUserError } from '../core/errors.js';
+import { shellQuote } from '../core/shell.js';
 import { agentVariables, mergeEnvironment, reportGroupIdentity, type BuildIdentity, type EnvEntries } from './env.js';
 import { errorMessage } from './glob.js';
 import { HASH_FILES_COMMAND, startHashFilesTool, type HashFilesTool } from './hash-files-tool.js';

@@ -3,13 +3,13 @@
  * and their precedence (§3.3): image (the runner's own environment) < agent variables < buildspec `variables` <
  * parameter-store / secrets-manager < project (env file) < StartBuild overrides (`--env`).
  */
-import { withoutCredentials } from '../common/url.js';
+import { withoutCredentials } from '../core/url.js';
 import { execFile } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { NamedValue } from '../buildspec/types.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export type EnvEntries = ReadonlyArray<readonly [name: string, value: string]>;
 

@@ -37,7 +37,7 @@ import {
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { shellQuote } from '../common/shell.js';
+import { shellQuote } from '../core/shell.js';
 import { hashFileContents, matchHashFiles } from './cache.js';
 import { createYielder, errorMessage, isInside } from './glob.js';
 

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseBuildspec } from '../buildspec/index.js';
 import type { Buildspec } from '../buildspec/types.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
 import type { OptionNaming } from '../core/options.js';
 import { Tail, type Failure, type Reporter } from '../core/reporter.js';

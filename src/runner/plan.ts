@@ -1,4 +1,4 @@
-import { shellQuote } from '../common/shell.js';
+import { shellQuote } from '../core/shell.js';
 import { expandBatch } from './batch.js';
 import type { BatchSpec } from '../buildspec/types.js';
 /**
@@ -6,7 +6,7 @@ import type { BatchSpec } from '../buildspec/types.js';
  * run-as user, on-failure and finally, and the shell. Pure: no files, no processes.
  */
 import type { Buildspec, OnFailure, Phase, PhaseName } from '../buildspec/types.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 
 export const PHASE_TYPES: Readonly<Record<PhaseName, 'INSTALL' | 'PRE_BUILD' | 'BUILD' | 'POST_BUILD'>> = {
   install: 'INSTALL',

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import type { RunAsUser } from './session.js';
 
 export interface CurrentUser {

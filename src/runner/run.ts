@@ -9,7 +9,7 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Buildspec } from '../buildspec/types.js';
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { runBuild } from './engine.js';
 import {
   buildRegion,

@@ -9,7 +9,7 @@
  * Every string here is a "binary string" (latin1: one char per byte) so values round-trip byte for byte, whatever
  * their encoding; see toBinary/fromBinary.
  */
-import { shellQuote } from '../common/shell.js';
+import { shellQuote } from '../core/shell.js';
 
 export { shellQuote };
 

@@ -2,7 +2,7 @@
  * The default collaborators of a local build: adapters from the engine's seams (types.ts) to the modules that do
  * the work (artifacts.ts, reports/, cache.ts, aws-env.ts), so the engine never depends on their internals.
  */
-import { UserError } from '../common/errors.js';
+import { UserError } from '../core/errors.js';
 import { collectArtifacts } from './artifacts.js';
 import { restoreCache, saveCache } from './cache.js';
 import { collectReports } from './reports/index.js';

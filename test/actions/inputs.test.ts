@@ -1,5 +1,5 @@
 import { InputReader } from '../../src/actions/common/inputs.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 
 function reader(values: Record<string, string>): InputReader {
   return new InputReader((name) => values[name] ?? '');

@@ -3,7 +3,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { mockClient } from 'aws-sdk-client-mock';
 import type { EnvSpec, NamedValue, SecretReference, SecretVariable } from '../../src/buildspec/types.js';
 import { NO_CREDENTIALS } from '../../src/aws/errors.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { resolveAwsVariables, type AwsEnvDeps } from '../../src/aws/buildspec-env.js';
 import { FAKE_CREDENTIALS, noCredentials, useNock } from '../aws/fake-aws.js';
 

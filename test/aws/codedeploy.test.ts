@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-codedeploy';
 import { mockClient } from 'aws-sdk-client-mock';
 import { codeDeployApi } from '../../src/aws/codedeploy.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { stopDeployment } from '../../src/deploy/stop.js';
 import { FAKE_CREDENTIALS, serviceError } from './fake-aws.js';
 

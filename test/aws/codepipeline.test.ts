@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-codepipeline';
 import { mockClient } from 'aws-sdk-client-mock';
 import { codePipelineApi } from '../../src/aws/codepipeline.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { stopExecution } from '../../src/pipeline/stop.js';
 import { FAKE_CREDENTIALS, serviceError } from './fake-aws.js';
 

@@ -14,7 +14,7 @@ import {
 import { BackoffRetryStrategy } from '../../src/aws/retry.js';
 import { createSsmClient } from '../../src/aws/ssm.js';
 import { VERSION } from '../../src/cli/main.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { repoRoot } from '../appspec/corpus-files.js';
 import { FAKE_CREDENTIALS, FAKE_ENDPOINT, JSON_11, useNock } from './fake-aws.js';
 

@@ -11,7 +11,7 @@ import { BatchGetProjectsCommand, CodeBuildClient, UpdateProjectCommand } from '
 import { mockClient } from 'aws-sdk-client-mock';
 import { codeBuildProjectApi } from '../../src/aws/codebuild.js';
 import { decodeAuthorizationToken, ecrApi } from '../../src/aws/ecr.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { FAKE_CREDENTIALS, serviceError } from './fake-aws.js';
 
 const client = new ECRClient({ region: 'us-east-1', credentials: FAKE_CREDENTIALS });

@@ -1,7 +1,7 @@
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { deniedPermission, describeAwsError, isThrottling, NO_CREDENTIALS, toUserError } from '../../src/aws/errors.js';
 import { createSsmClient } from '../../src/aws/ssm.js';
-import { describeError, UserError } from '../../src/common/errors.js';
+import { describeError, UserError } from '../../src/core/errors.js';
 import { connectionError, fakeOptions, noCredentials, serviceError, useNock } from './fake-aws.js';
 
 useNock();

@@ -10,7 +10,7 @@ import {
   type ClientName,
   type OperationName,
 } from '../../src/aws/permissions.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { importGraph, type ImportGraph } from '../support/import-graph.js';
 import { runCli } from '../support/cli.js';
 

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createS3Client, uploadFile } from '../../src/aws/s3.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { FAKE_CREDENTIALS, serviceError } from './fake-aws.js';
 
 const client = new S3Client({ region: 'us-east-1', credentials: FAKE_CREDENTIALS });

@@ -6,7 +6,7 @@
 import { parse } from 'yaml';
 import { buildspecJsonSchema } from '../../src/buildspec/index.js';
 import { buildspecShape, definitionAt, REPORT_FORMATS, type ObjectShape } from '../../src/buildspec/definitions.js';
-import { caseInsensitivePattern } from '../../src/buildspec/schema.js';
+import { caseInsensitivePattern } from '../../src/core/json-schema.js';
 import { PHASE_NAMES } from '../../src/buildspec/types.js';
 import { BUILDSPEC_CORPUS, corpus } from './support.js';
 

@@ -1,7 +1,7 @@
 /** src/aws/codebuild.ts and src/aws/logs.ts over HTTP (nock): the requests, and errors a user can act on. */
 import { codeBuildApi, createCodeBuildClient } from '../../src/aws/codebuild.js';
 import { createLogsClient, logsApi } from '../../src/aws/logs.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { fakeOptions, useNock } from '../aws/fake-aws.js';
 import { awsErrorBody, serveAws } from './nock-aws.js';
 

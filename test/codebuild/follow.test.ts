@@ -1,5 +1,5 @@
 /** Status polling: phase transitions, adaptive intervals, nudges, retries. */
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { buildStatusPoller, phaseEvents } from '../../src/codebuild/follow.js';
 import { StatusPoller } from '../../src/core/poll.js';
 import { awsError, recordingLogger, throttling, until, VirtualTime } from './fakes.js';

@@ -1,6 +1,6 @@
 /** LogFollower against an in-memory stream: exactly once, in order, across pages, failures, Live Tail and its end. */
 import fc from 'fast-check';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { LogFollower, type LogsMode } from '../../src/codebuild/logs.js';
 import { awsError, FakeLogStream, recordingLogger, throttling, until, VirtualTime } from './fakes.js';
 

@@ -1,5 +1,5 @@
 import { optionsHelp, readArguments, readInputs, type OptionSchema } from '../../src/core/options.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 
 const schema = {
   projectName: { type: 'text', help: 'The project.', flag: 'project', required: '(or give "build-id")' },

@@ -1,5 +1,5 @@
 /** Engine selection: docker only with a daemon that answers, then the daemonless ones; a forced engine must work. */
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { BUILD_PREFERENCE, RUN_PREFERENCE, selectEngine } from '../../src/image/engine.js';
 import type { Exec } from '../../src/image/exec.js';
 

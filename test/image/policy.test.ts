@@ -1,5 +1,5 @@
 /** ECR policy documents: the default lifecycle policy, CodeBuild's pull statement, merging into a policy. */
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import {
   checkLifecyclePolicy,
   codeBuildPullStatement,

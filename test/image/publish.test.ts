@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CodeBuildProjectApi, Project, UpdateProjectCommandInput } from '../../src/aws/codebuild.js';
 import type { CreateRepositorySettings, EcrApi, Repository } from '../../src/aws/ecr.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import type { Exec, ExecOptions } from '../../src/image/exec.js';
 import { publishImage, type ImageLog, type PublishDeps } from '../../src/image/publish.js';
 import type { ImageSettings } from '../../src/image/settings.js';

@@ -1,6 +1,6 @@
 /** Image tags: the default set from the commit and ref, names made into valid tags, given tags checked. */
 import fc from 'fast-check';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { defaultTags, isValidTag, parseTags, refTag, tagFromName } from '../../src/image/tags.js';
 
 const SHA = 'a'.repeat(40);

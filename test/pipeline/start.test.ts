@@ -1,7 +1,7 @@
 /** Finding the execution a commit started, and checking a start before it is made. */
 import { ListPipelineExecutionsCommand, StartPipelineExecutionCommand } from '@aws-sdk/client-codepipeline';
 import type { PipelineExecutionSummary } from '../../src/aws/codepipeline.js';
-import { UserError } from '../../src/common/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { selectExecution } from '../../src/pipeline/run.js';
 import {
   checkStartRequest,

@@ -178,7 +178,7 @@ describe('parameter-store and secrets-manager (injected resolver) and masking', 
   });
 
   test('a resolver error fails DOWNLOAD_SOURCE with CLIENT_ERROR', async () => {
-    const { UserError } = await import('../../src/common/errors.js');
+    const { UserError } = await import('../../src/core/errors.js');
     const { result } = await runTestBuild(
       { parameterStore: { P: '/missing' }, phases: { build: { commands: ['true'] } } },
       {

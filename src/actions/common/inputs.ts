@@ -1,4 +1,4 @@
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 
 /**
  * Typed reading of action inputs. The raw reader is injected (core.getInput in the action, a map in tests), and

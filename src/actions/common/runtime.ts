@@ -5,11 +5,11 @@
  * after whatever the log had open is closed), and state between the steps: what the main step follows, for the post
  * step to stop when the job is cancelled while it runs.
  */
-import { describeError } from '../../common/errors.js';
+import { describeError } from '../../core/errors.js';
 import { getState, rawInput, saveState } from '../../core/github-runner.js';
 import type { Failure, Reporter } from '../../core/reporter.js';
 import { GitHubReporter } from '../../core/reporters/github.js';
-import type { TextSink } from '../../common/workflow-log.js';
+import type { TextSink } from '../../core/workflow-log.js';
 
 export interface ActionIo {
   readonly env: NodeJS.ProcessEnv;

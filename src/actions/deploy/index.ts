@@ -1,5 +1,5 @@
 // First: on an older Node.js, one line and exit 2 before anything else loads.
-import '../../common/node-version.js';
+import '../../core/node-version.js';
 import { runAction } from '../common/runtime.js';
 import { deployAction } from './main.js';
 

@@ -1,8 +1,8 @@
 import type { CodeBuildProjectApi } from '../../aws/codebuild.js';
 import type { EcrApi } from '../../aws/ecr.js';
 import { toUserError } from '../../aws/errors.js';
-import { describeError } from '../../common/errors.js';
-import { WorkflowLog, type TextSink } from '../../common/workflow-log.js';
+import { describeError } from '../../core/errors.js';
+import { WorkflowLog, type TextSink } from '../../core/workflow-log.js';
 import { createImageClients, type ImageClients } from '../../image/clients.js';
 import { nodeExec, type Exec } from '../../image/exec.js';
 import { publishImage, type ImageLog, type ImageResult } from '../../image/publish.js';

@@ -1,5 +1,5 @@
 // First: on an older Node.js, one line and exit 2 before anything else loads.
-import '../../common/node-version.js';
+import '../../core/node-version.js';
 
 // One bundle, two roles: the action itself, and the git credential helper git calls back while the action pushes
 // (`node dist/mirror/index.js git-credential get`, see src/mirror/git.ts credentialHelper). The helper loads only what

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseTarget } from '../../aws/codecommit-git.js';
 import { resolveRegion } from '../../aws/config.js';
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { MirrorSettings, OnRewind } from '../../mirror/mirror.js';
 import { compilePattern } from '../../mirror/refs.js';
 import { parseTags } from '../../mirror/tags.js';

@@ -1,8 +1,8 @@
 import { createCodeCommitClient, type CodeCommitApi } from '../../aws/codecommit.js';
 import { toUserError } from '../../aws/errors.js';
-import { describeError } from '../../common/errors.js';
-import { WorkflowLog, type TextSink } from '../../common/workflow-log.js';
-import { escapeData } from '../../common/workflow-commands.js';
+import { describeError } from '../../core/errors.js';
+import { WorkflowLog, type TextSink } from '../../core/workflow-log.js';
+import { escapeData } from '../../core/workflow-commands.js';
 import { selfCommand, type GitSpawner } from '../../mirror/git.js';
 import { mirror, MirrorError, type MirrorLog, type MirrorResult } from '../../mirror/mirror.js';
 import { countPlan, type PlanEntry } from '../../mirror/plan.js';

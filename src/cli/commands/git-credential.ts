@@ -22,7 +22,7 @@ import {
   splitHost,
   type GitCredentials,
 } from '../../aws/codecommit-git.js';
-import { describeError, isUserError, UserError } from '../../common/errors.js';
+import { describeError, isUserError, UserError } from '../../core/errors.js';
 import type { CommandSpec } from '../context.js';
 
 const HELP = `Usage: aws-cicd git-credential [--region REGION] get|store|erase

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { iamPolicy, policyActionNames, type PolicyScope } from '../../aws/permissions.js';
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { CommandSpec } from '../context.js';
 
 const HELP = `Usage: aws-cicd iam-policy ACTION... [options]

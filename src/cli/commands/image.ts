@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { toUserError } from '../../aws/errors.js';
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 import { ENGINES, isEngineName } from '../../image/engine.js';
 import { nodeExec, type Exec } from '../../image/exec.js';
 import { DEFAULT_KEEP_TAGGED, DEFAULT_UNTAGGED_EXPIRE_DAYS } from '../../image/policy.js';

@@ -1,6 +1,6 @@
 import { followBuild, printBuildLogs, type BuildDeps } from '../../codebuild/build.js';
 import { REGION_PATTERN } from '../../codebuild/options.js';
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 import { optionsHelp, readArguments, type OptionSchema } from '../../core/options.js';
 import type { CommandSpec } from '../context.js';
 import { terminalReporter } from '../context.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { appspecJsonSchema } from '../../appspec/schema.js';
 import { buildspecJsonSchema } from '../../buildspec/schema.js';
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { CommandSpec } from '../context.js';
 
 const SCHEMAS: Record<string, () => Record<string, unknown>> = {

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseAppspec, looksLikeAppspec } from '../../appspec/index.js';
 import { parseBuildspec } from '../../buildspec/index.js';
 import type { Finding } from '../../buildspec/types.js';
-import { UserError } from '../../common/errors.js';
+import { UserError } from '../../core/errors.js';
 import { readTextFile } from '../../core/files.js';
 import { formatFindings, type FindingsFormat, FINDINGS_FORMATS, SHOWN_FINDINGS } from '../findings.js';
 import type { CommandSpec } from '../context.js';

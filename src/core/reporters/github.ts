@@ -14,8 +14,8 @@ import {
   type Table,
   type Where,
 } from '../reporter.js';
-import { escapeData, escapeProperty } from '../../common/workflow-commands.js';
-import { WorkflowLog, type TextSink } from '../../common/workflow-log.js';
+import { escapeData, escapeProperty } from '../../core/workflow-commands.js';
+import { WorkflowLog, type TextSink } from '../../core/workflow-log.js';
 
 export interface GitHubReporterOptions {
   /** The runner's environment (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY …). Default process.env. */

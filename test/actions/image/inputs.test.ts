@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readImageInputs, workflowTagContext } from '../../../src/actions/image/inputs.js';
-import { UserError } from '../../../src/common/errors.js';
+import { UserError } from '../../../src/core/errors.js';
 
 /** Every folder this file makes, removed at the end. */
 const TMP = mkdtempSync(path.join(tmpdir(), 'aws-cicd-image-inputs-'));

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../../src/common/node-version.js';
+import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../../src/core/node-version.js';
 import { REPO_ROOT } from '../support/shared.js';
 
 describe('nodeVersionProblem', () => {

@@ -14,7 +14,7 @@
  */
 import { Alias, isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, Scalar } from 'yaml';
 import type { Document, Node as YamlNode, Pair, YAMLError } from 'yaml';
-import type { Position } from '../buildspec/types.js';
+import type { Position } from './findings.js';
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
 

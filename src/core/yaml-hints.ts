@@ -1,6 +1,6 @@
 /**
  * Advice for YAML problems whose parser wording does not say what to do. Shared by the buildspec and appspec
- * checks (both read YAML with src/common/yaml-tree.ts).
+ * checks (both read YAML with src/core/yaml-tree.ts).
  */
 
 /** The alias text of "unknown alias *x" (CodeBuild's reader) or "alias *x cannot be resolved" (CodeDeploy's). */

@@ -1,5 +1,5 @@
 /** Remote URLs shown or passed on (CODEBUILD_SOURCE_REPO_URL, the mirror's messages) never carry credentials. */
-import { withoutCredentials } from '../../src/common/url.js';
+import { withoutCredentials } from '../../src/core/url.js';
 
 test('withoutCredentials removes passwords everywhere and the user of http(s) URLs (often a token)', () => {
   expect(withoutCredentials('https://user:pw@host.example/o/r.git')).toBe('https://host.example/o/r.git');

@@ -1,4 +1,23 @@
-import type { Finding, Position, Severity } from './types.js';
+/** What the two file languages (buildspec, appspec) report: findings at a file's line and column. */
+
+/** 1-based line and column in the source file. */
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+/** One validator finding: `file:line:col: severity: path: message`. */
+export interface Finding {
+  readonly severity: Severity;
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  /** Key path of the offending node, dotted, e.g. `phases.post-build` or `env.variables.FOO`. Empty for the root. */
+  readonly path: string;
+  readonly message: string;
+}
 
 /** `file:line:col: severity: path: message` (the path part is left out for the root). */
 export function formatFinding(f: Finding): string {
@@ -45,5 +64,21 @@ export class FindingSink {
       return true;
     });
     return unique.sort((a, b) => a.line - b.line || a.col - b.col);
+  }
+}
+
+/** A finding as a Reporter takes it: the file, line and column, the key path as the title. */
+export function findingWhere(f: Finding): { file: string; line: number; col: number; title?: string } {
+  return { file: f.file, line: f.line, col: f.col, ...(f.path ? { title: f.path } : {}) };
+}
+
+/** Reports findings: errors as errors, warnings as warnings, each on its file's line. */
+export function reportFindings(
+  findings: readonly Finding[],
+  reporter: { error(message: string, where: object): void; warning(message: string, where: object): void },
+): void {
+  for (const f of findings) {
+    if (f.severity === 'error') reporter.error(f.message, findingWhere(f));
+    else reporter.warning(f.message, findingWhere(f));
   }
 }

@@ -1,5 +1,5 @@
 /** Build output cannot forge workflow commands; our own commands still work. */
-import { WorkflowLog } from '../../src/common/workflow-log.js';
+import { WorkflowLog } from '../../src/core/workflow-log.js';
 
 function capture() {
   let text = '';
