@@ -1,17 +1,7 @@
 import { parseAppspec } from '../../src/appspec/index.js';
 import { APPSPEC_CORPUS, corpusFiles } from './corpus-files.js';
+import { seededRandom } from '../support/random.js';
 
-/** mulberry32: a small seeded PRNG, so every run mutates the same way. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOKENS = [
   ':',
@@ -125,7 +115,7 @@ function checkResult(text: string): void {
 describe('fuzz: the appspec parser never throws', () => {
   APPSPEC_CORPUS.test('1000 seeded mutations of the corpus files', (dir) => {
     const corpus = corpusFiles(dir).map((f) => f.text);
-    const rand = prng(20240611);
+    const rand = seededRandom(20240611);
     for (let n = 0; n < 1000; n++) {
       let text = pick(corpus, rand);
       const steps = 1 + Math.floor(rand() * 4);
@@ -139,7 +129,7 @@ describe('fuzz: the appspec parser never throws', () => {
   });
 
   test('random bytes', () => {
-    const rand = prng(7);
+    const rand = seededRandom(7);
     for (let n = 0; n < 200; n++) {
       const text = Array.from({ length: Math.floor(rand() * 200) }, () =>
         String.fromCharCode(Math.floor(rand() * 128)),

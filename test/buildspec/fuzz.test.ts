@@ -4,18 +4,8 @@
  */
 import { parseBuildspec } from '../../src/buildspec/index.js';
 import { BUILDSPEC_CORPUS, corpus } from './support.js';
+import { seededRandom } from '../support/random.js';
 
-/** mulberry32: a tiny seeded PRNG, so every run mutates the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (text: string, random: () => number) => string;
 
@@ -97,7 +87,7 @@ const MUTATIONS: Record<string, Mutation> = {
 const ITERATIONS = 3000;
 
 BUILDSPEC_CORPUS.test(`${ITERATIONS} mutated corpus files: no throw, positions ≥ 1:1, model iff no errors`, (dir) => {
-  const random = mulberry32(20240601);
+  const random = seededRandom(20240601);
   const files = corpus(dir);
   const names = Object.keys(MUTATIONS);
   const failures: string[] = [];

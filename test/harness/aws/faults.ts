@@ -4,6 +4,7 @@
  * same faults every run.
  */
 import type { ServiceName } from './services/types.js';
+import { seededRandom } from '../../support/random.js';
 
 export interface FaultSpec {
   /** 0..1: share of requests answered with the service's real throttling error (HTTP 400). */
@@ -28,17 +29,6 @@ export interface FaultOptions extends FaultSpec {
   services?: Partial<Record<ServiceName, FaultSpec>>;
 }
 
-/** mulberry32: small, fast, good enough for fault draws. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FaultDecision {
   latencyMs: number;
@@ -49,7 +39,7 @@ export interface FaultDecision {
 export class FaultController {
   private global: FaultSpec = {};
   private services: Partial<Record<ServiceName, FaultSpec>> = {};
-  private random: () => number = mulberry32(1);
+  private random: () => number = seededRandom(1);
 
   constructor(options: FaultOptions = {}) {
     this.configure(options);
@@ -60,7 +50,7 @@ export class FaultController {
     const { seed, services, ...global } = options;
     this.global = { ...global };
     this.services = { ...(services ?? {}) };
-    if (seed !== undefined) this.random = mulberry32(seed);
+    if (seed !== undefined) this.random = seededRandom(seed);
   }
 
   /** Merges into the global settings. */
@@ -80,7 +70,7 @@ export class FaultController {
   }
 
   reseed(seed: number): void {
-    this.random = mulberry32(seed);
+    this.random = seededRandom(seed);
   }
 
   /** The settings in force for a service. */
