@@ -16,7 +16,7 @@
  * environment; the helper signs a fresh one for every git invocation.
  */
 import type { RepositoryMetadata } from '@aws-sdk/client-codecommit';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitEndpoint, grcUrl, repositoryUrl, type GitEndpoint } from '../aws/codecommit-git.js';
@@ -39,6 +39,7 @@ import { advertisedRefs } from './remote-refs.js';
 import { RefFilter, refKind } from './refs.js';
 import { lfsLines, planLines } from './report.js';
 import { readSource, type SourceRefs } from './source.js';
+import { createStagingDir, removeStaleStagingDirs } from './staging.js';
 
 export type OnRewind = 'allow' | 'fail';
 
@@ -91,6 +92,10 @@ export interface MirrorDeps {
    * proxy or anything else git would handle differently is involved; `git` always uses `git ls-remote`.
    */
   readonly discovery?: 'auto' | 'git';
+  /** Aborted on SIGINT/SIGTERM: every running git is ended (its staging folder removed) and the mirror fails. */
+  readonly signal?: AbortSignal;
+  /** Parent of the pushes' staging folders (default: the OS temp dir). */
+  readonly tmpDir?: string;
 }
 
 export interface RejectedRef {
@@ -145,6 +150,7 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       spawn: deps.spawn,
       onMask: (value) => log.mask(value),
       onCommand: (args) => log.debug(`git ${describeArgs(withoutConfig(args))}`),
+      signal: deps.signal,
     });
   const git = gitIn(settings.source);
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
@@ -274,6 +280,8 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     let pushes = 0;
     if (groups.length > 0) log.phase?.('Push');
     const pushContext: PushContext = {
+      log,
+      tmpDir: deps.tmpDir ?? tmpdir(),
       source: git,
       gitIn,
       self: deps.self,
@@ -357,7 +365,8 @@ function codeCommitGit(git: Git, self: readonly string[], region: string): Git {
   ];
   return {
     cwd: git.cwd,
-    run: (args, options) => git.run([...prefix, ...args], options),
+    // Every call here goes over the network to CodeCommit: it ends with this process, however that ends.
+    run: (args, options) => git.run([...prefix, ...args], { ...options, tied: true }),
     start: (args) => git.start([...prefix, ...args]),
   };
 }
@@ -529,6 +538,8 @@ interface BatchOutcome {
 }
 
 interface PushContext {
+  readonly log: MirrorLog;
+  readonly tmpDir: string;
   readonly source: Git;
   readonly gitIn: (cwd: string) => Git;
   readonly self: readonly string[];
@@ -551,7 +562,11 @@ async function pushBatch(ctx: PushContext, batch: readonly PlanEntry[]): Promise
     result = await run(ctx.source, false);
   } else {
     const objects = (await ctx.source.run(['rev-parse', '--path-format=absolute', '--git-path', 'objects'])).stdout;
-    const dir = mkdtempSync(join(tmpdir(), 'aws-cicd-push-'));
+    // Folders of mirrors that were killed outright are removed first (ours only, stale only: staging.ts).
+    const removed = removeStaleStagingDirs(ctx.tmpDir);
+    if (removed.length > 0)
+      ctx.log.debug(`removed staging folders of mirrors that no longer run: ${removed.join(', ')}`);
+    const dir = createStagingDir(ctx.tmpDir);
     try {
       await ctx.source.run(['init', '--bare', '--quiet', '--template=', dir]);
       writeFileSync(join(dir, 'objects', 'info', 'alternates'), `${objects.trim()}\n`);
