@@ -72,15 +72,16 @@ export interface GitFactoryOptions {
 /**
  * The watchdog: `sh -c WATCHDOG sh git ARGS…` with the lifeline on fd 3. It starts git in the background with the
  * shell's stdin (an asynchronous command would otherwise read /dev/null) and without the lifeline, waits for it and
- * exits with its status; meanwhile a subshell blocks reading the lifeline, and when that returns (end of file: the
- * Node process is gone, as nothing is ever written) it signals the whole process group, which the shell leads.
+ * exits with its status; meanwhile a subshell (holding none of git's output pipes, so it never delays their end)
+ * blocks reading the lifeline, and when that returns (end of file: the Node process is gone, as nothing is ever
+ * written) it signals the whole process group, which the shell leads.
  */
 export const WATCHDOG = [
   'exec 4<&0',
   '"$@" <&4 3<&- 4<&- &',
   'child=$!',
   'exec 4<&-',
-  '( read -r _ <&3; kill -TERM 0 ) &',
+  '( read -r _ <&3; kill -TERM 0 ) >/dev/null 2>&1 &',
   'watch=$!',
   'exec 3<&-',
   'wait "$child"; code=$?',
