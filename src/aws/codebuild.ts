@@ -23,7 +23,7 @@ import {
   type UpdateProjectCommandInput,
 } from '@aws-sdk/client-codebuild';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 
 export type {
@@ -36,7 +36,7 @@ export type {
 };
 
 export function createCodeBuildClient(opts: ClientOptions = {}): CodeBuildClient {
-  return new CodeBuildClient(clientConfig({ service: 'CodeBuild', ...opts }));
+  return withCredentialSource(new CodeBuildClient(clientConfig({ service: 'CodeBuild', ...opts })), opts);
 }
 
 /** What the build code needs from CodeBuild; `codeBuildApi(client)` implements it, tests fake it. */

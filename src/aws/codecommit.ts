@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-codecommit';
 import { UserError } from '../core/errors.js';
 import { credentialsFromEnv, type GitCredentials } from './codecommit-git.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { toUserError } from './errors.js';
 
 /**
@@ -16,9 +16,8 @@ import { toUserError } from './errors.js';
  */
 export function createCodeCommitClient(opts: ClientOptions = {}): CodeCommitClient {
   const credentials = opts.credentials ?? credentialsFromEnv(opts.env ?? process.env);
-  return new CodeCommitClient(
-    clientConfig({ service: 'CodeCommit', ...opts, ...(credentials ? { credentials } : {}) }),
-  );
+  const options: ClientOptions = { ...opts, ...(credentials ? { credentials } : {}) };
+  return withCredentialSource(new CodeCommitClient(clientConfig({ service: 'CodeCommit', ...options })), options);
 }
 
 /**

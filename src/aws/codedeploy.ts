@@ -25,7 +25,7 @@ import {
   type RevisionLocation,
 } from '@aws-sdk/client-codedeploy';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 
 export type {
@@ -38,7 +38,7 @@ export type {
 };
 
 export function createCodeDeployClient(opts: ClientOptions = {}): CodeDeployClient {
-  return new CodeDeployClient(clientConfig({ service: 'CodeDeploy', ...opts }));
+  return withCredentialSource(new CodeDeployClient(clientConfig({ service: 'CodeDeploy', ...opts })), opts);
 }
 
 const MAX_LIST_PAGES = 200;

@@ -22,7 +22,7 @@ import {
   type StartPipelineExecutionCommandInput,
 } from '@aws-sdk/client-codepipeline';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 
 export type {
@@ -34,7 +34,7 @@ export type {
 };
 
 export function createCodePipelineClient(opts: ClientOptions = {}): CodePipelineClient {
-  return new CodePipelineClient(clientConfig({ service: 'CodePipeline', ...opts }));
+  return withCredentialSource(new CodePipelineClient(clientConfig({ service: 'CodePipeline', ...opts })), opts);
 }
 
 export interface ExecutionPage {

@@ -8,10 +8,20 @@
  *   environment behaves the same.
  * - Retries: BackoffRetryStrategy (retry.ts), `maxAttempts` from the option, else AWS_MAX_ATTEMPTS, else 5.
  * - User agent: `aws-cicd/<version>` appended to the SDK's.
- * - Credentials: the SDK's default chain unless given.
+ * - Credentials: the SDK's default chain unless given; the keys of an injected environment (as the chain would take
+ *   them from process.env). withCredentialSource(client, opts) makes the client's errors
+ *   carry where its credentials came from (credentials.ts), so a rejection names the source (errors.ts).
  */
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, RetryStrategyV2, UserAgent } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  MiddlewareStack,
+  RetryStrategyV2,
+  UserAgent,
+} from '@smithy/types';
 import { UserError } from '../core/errors.js';
+import { credentialSource } from './credentials.js';
+import { credentialRejection, isCredentialsError, noteCredentialSource } from './errors.js';
 import { BackoffRetryStrategy, type Sleep } from './retry.js';
 
 /** The project's version; keep in step with package.json and src/cli/main.ts (a test checks all three). */
@@ -50,14 +60,42 @@ export function clientConfig(opts: ClientOptions = {}): AwsClientConfig {
     throw new UserError(`the maximum number of AWS attempts must be a whole number ≥ 1, not ${maxAttempts}`);
   }
   const endpoint = endpointFromEnv(env, opts.service);
+  // An injected environment's keys are used as the SDK's first provider uses process.env's (not with AWS_PROFILE).
+  const credentials =
+    opts.credentials ?? (opts.env !== undefined && !env.AWS_PROFILE?.trim() ? credentialsFromEnv(env) : undefined);
   return {
     region: resolveRegion(opts.region, env),
     ...(endpoint ? { endpoint } : {}),
     maxAttempts,
     retryStrategy: new BackoffRetryStrategy({ maxAttempts, sleep: opts.sleep, random: opts.random }),
     customUserAgent: USER_AGENT,
-    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    ...(credentials ? { credentials } : {}),
   };
+}
+
+/**
+ * The client, its failed calls noting where its credentials came from (worked out from the options it was configured
+ * with, only when AWS refused them or none could be loaded), for the error's message.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's stack
+export function withCredentialSource<C extends { middlewareStack: MiddlewareStack<any, any> }>(
+  client: C,
+  opts: ClientOptions = {},
+): C {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (credentialRejection(error) !== undefined || isCredentialsError(error)) {
+          noteCredentialSource(error, credentialSource(opts.env ?? process.env, opts.credentials));
+        }
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'awsCicdCredentialSource', override: true },
+  );
+  return client;
 }
 
 /**

@@ -17,13 +17,13 @@ import {
   type Repository,
 } from '@aws-sdk/client-ecr';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
 
 export type { Repository };
 
 export function createEcrClient(opts: ClientOptions = {}): ECRClient {
-  return new ECRClient(clientConfig({ service: 'ECR', ...opts }));
+  return withCredentialSource(new ECRClient(clientConfig({ service: 'ECR', ...opts })), opts);
 }
 
 /** A registry login from GetAuthorizationToken: the password is a secret (mask it, give it through stdin only). */

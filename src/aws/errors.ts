@@ -3,6 +3,7 @@
  * Anything that is not an AWS, credentials or network error is a bug and is passed through untouched.
  */
 import { UserError } from '../core/errors.js';
+import type { CredentialSource } from './credentials.js';
 
 interface SdkErrorShape {
   readonly name?: unknown;
@@ -43,16 +44,30 @@ const CONNECTION_CODES = new Set([
   'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 const CREDENTIALS_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError']);
-const EXPIRED_NAMES = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired']);
-const REJECTED_NAMES = new Set([
-  'UnrecognizedClientException',
-  'InvalidClientTokenId',
-  'InvalidSignatureException',
-  'SignatureDoesNotMatch',
-  'IncompleteSignature',
-  'InvalidAccessKeyId',
-  'AuthFailure',
+/**
+ * AWS refusing the credentials themselves (AWS's common errors, botocore's and the SDK's clock-skew and expired-token
+ * codes), each with what it means. These come back as HTTP 400 or 403 and must not read as a missing permission.
+ */
+const REJECTED_CREDENTIALS: ReadonlyMap<string, RejectionKind> = new Map([
+  ['InvalidSignatureException', 'signature'],
+  ['SignatureDoesNotMatch', 'signature'],
+  ['IncompleteSignature', 'malformed'],
+  ['IncompleteSignatureException', 'malformed'],
+  ['UnrecognizedClientException', 'unknown'],
+  ['InvalidClientTokenId', 'unknown'],
+  ['InvalidAccessKeyId', 'unknown'],
+  ['InvalidToken', 'unknown'],
+  ['AuthFailure', 'unknown'],
+  ['MissingAuthenticationToken', 'unknown'],
+  ['MissingAuthenticationTokenException', 'unknown'],
+  ['ExpiredToken', 'expired'],
+  ['ExpiredTokenException', 'expired'],
+  ['TokenRefreshRequired', 'expired'],
+  ['RequestExpired', 'clock'],
+  ['RequestTimeTooSkewed', 'clock'],
+  ['RequestInTheFuture', 'clock'],
 ]);
+type RejectionKind = 'signature' | 'unknown' | 'expired' | 'clock' | 'scope' | 'malformed';
 const ACCESS_DENIED_NAMES = new Set([
   'AccessDenied',
   'AccessDeniedException',
@@ -104,8 +119,75 @@ export function isCredentialsError(err: unknown): boolean {
   return CREDENTIALS_NAMES.has(nameOf(err)) || /could not load credentials/i.test(messageOf(err));
 }
 
+/** A permission missing (or an explicit deny): not credentials AWS refused, which come back as 403 too. */
 export function isAccessDenied(err: unknown): boolean {
+  if (credentialRejection(err) !== undefined) return false;
   return ACCESS_DENIED_NAMES.has(nameOf(err)) || shape(err).$metadata?.httpStatusCode === 403;
+}
+
+/**
+ * How AWS refused the credentials a request was signed with, when it did: a wrong secret (`signature`), an unknown
+ * key or token (`unknown`), an expired session token (`expired`), a clock too far off (`clock`), or a signature
+ * scoped to another region or service (`scope`).
+ */
+export function credentialRejection(err: unknown): RejectionKind | undefined {
+  const kind = REJECTED_CREDENTIALS.get(nameOf(err));
+  if (kind !== 'signature' && kind !== 'unknown') return kind;
+  const message = messageOf(err);
+  if (/signature expired|not yet current|request time .* too large/i.test(message)) return 'clock';
+  if (/credential should be scoped/i.test(message)) return 'scope';
+  return kind;
+}
+
+const REJECTION_PROBLEMS: Readonly<Record<RejectionKind, string>> = {
+  signature: 'the secret access key does not match the access key ID',
+  unknown: 'AWS does not know the access key ID or session token',
+  expired: 'the session token has expired',
+  clock: "the request's time is more than 15 minutes away from AWS's clock",
+  scope: 'the request was signed for another region or service than the endpoint serves',
+  malformed: "the request's signature is incomplete",
+};
+
+const sources = new WeakMap<object, CredentialSource>();
+
+/** Records where the credentials of the request that failed with `err` came from (config.ts does, per client). */
+export function noteCredentialSource(err: unknown, source: CredentialSource): void {
+  if (typeof err === 'object' && err !== null && !sources.has(err)) sources.set(err, source);
+}
+
+export function credentialSourceOf(err: unknown): CredentialSource | undefined {
+  return typeof err === 'object' && err !== null ? sources.get(err) : undefined;
+}
+
+/**
+ * No credentials: NO_CREDENTIALS when no source had any; the source and its own reason when a configured one (a
+ * profile, a web identity, container metadata) failed to hand them out.
+ */
+function describeMissingCredentials(err: unknown): string {
+  const source = credentialSourceOf(err);
+  const message = messageOf(err);
+  if (source === undefined || source.kind === 'none' || source.kind === 'given' || /any providers/i.test(message)) {
+    return NO_CREDENTIALS;
+  }
+  const reason = (message.split('\n')[0] ?? '').slice(0, 300).replace(/\.$/, '');
+  return `cannot get AWS credentials from ${source.description}: ${reason}; ${source.fix.unknown}`;
+}
+
+/**
+ * One line for credentials AWS refused: the source they came from and what to do. Never the service's message, which
+ * for a signature mismatch holds the whole canonical request and string to sign.
+ */
+function describeRejection(err: unknown, kind: RejectionKind): string {
+  const source = credentialSourceOf(err);
+  const from = source ? ` from ${source.description}` : '';
+  let fix: string;
+  if (kind === 'clock') fix = "set this machine's clock right (NTP)";
+  else if (kind === 'scope') fix = 'check AWS_REGION and AWS_ENDPOINT_URL';
+  else if (kind === 'malformed') fix = 'check any proxy between here and AWS (HTTPS_PROXY) and AWS_ENDPOINT_URL';
+  else if (source !== undefined) fix = source.fix[kind];
+  else if (kind === 'expired') fix = 'get fresh temporary credentials';
+  else fix = 'check the access key ID, secret access key and session token';
+  return `AWS rejected the credentials${from}: ${REJECTION_PROBLEMS[kind]} (${nameOf(err)}); ${fix}`;
 }
 
 export function isNotFound(err: unknown): boolean {
@@ -131,12 +213,9 @@ export function describeAwsError(err: unknown): string {
   const name = nameOf(err);
   const message = messageOf(err);
   const detail = name && message ? `${name}: ${message}` : name || message;
-  if (isCredentialsError(err)) return NO_CREDENTIALS;
-  if (EXPIRED_NAMES.has(name)) {
-    return `the AWS credentials have expired (${detail}); refresh them (aws sso login, a new session token, or aws-actions/configure-aws-credentials)`;
-  }
-  if (REJECTED_NAMES.has(name))
-    return `AWS rejected the credentials (${detail}); check the access key, secret and session token`;
+  if (isCredentialsError(err)) return describeMissingCredentials(err);
+  const rejection = credentialRejection(err);
+  if (rejection !== undefined) return describeRejection(err, rejection);
   if (isAccessDenied(err)) {
     const denied = deniedPermission(message);
     if (denied) {

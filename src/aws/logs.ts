@@ -13,25 +13,29 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { NodeHttp2Handler } from '@smithy/node-http-handler';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
-import { describeAwsError, isAccessDenied } from './errors.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
+import { credentialRejection, describeAwsError, isAccessDenied } from './errors.js';
 
 /** Idle time after which a Live Tail connection counts as dead (AWS sends an update every second). */
 const LIVE_TAIL_IDLE_TIMEOUT_MS = 30_000;
 
 export function createLogsClient(opts: ClientOptions = {}): CloudWatchLogsClient {
   const config = clientConfig({ service: 'CloudWatch Logs', ...opts });
-  return new CloudWatchLogsClient({ ...config, disableHostPrefix: config.endpoint !== undefined });
+  return withCredentialSource(
+    new CloudWatchLogsClient({ ...config, disableHostPrefix: config.endpoint !== undefined }),
+    opts,
+  );
 }
 
 /** A client for StartLiveTail: HTTP/2, so sessions share one connection and no proxy buffers the stream. */
 export function createLiveTailClient(opts: ClientOptions = {}): CloudWatchLogsClient {
   const config = clientConfig({ service: 'CloudWatch Logs', ...opts });
-  return new CloudWatchLogsClient({
+  const client = new CloudWatchLogsClient({
     ...config,
     disableHostPrefix: config.endpoint !== undefined,
     requestHandler: new NodeHttp2Handler({ requestTimeout: LIVE_TAIL_IDLE_TIMEOUT_MS }),
   });
+  return withCredentialSource(client, opts);
 }
 
 export interface LogEvent {
@@ -128,8 +132,14 @@ async function* liveTailMessages(stream: AsyncIterable<StartLiveTailResponseStre
   }
 }
 
-/** Access denied becomes a UserError naming the action; anything else is rethrown for the caller to judge. */
+/**
+ * Access denied becomes a UserError naming the action, credentials AWS rejected one saying so; anything else is
+ * rethrown for the caller to judge.
+ */
 function logsError(error: unknown, action: string, subject: string): unknown {
+  if (credentialRejection(error) !== undefined) {
+    return new UserError(`${action} ${subject}: ${describeAwsError(error)}`, { cause: error });
+  }
   if (!isAccessDenied(error)) return error;
   const reason = describeAwsError(error);
   const named = reason.startsWith('missing IAM permission') ? reason : `missing IAM permission logs:${action}`;

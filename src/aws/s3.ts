@@ -11,16 +11,17 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError } from './errors.js';
 
 export function createS3Client(opts: ClientOptions = {}): S3Client {
   const config = clientConfig({ service: 'S3', ...opts });
-  return new S3Client({
+  const client = new S3Client({
     ...config,
     forcePathStyle: config.endpoint !== undefined,
     requestChecksumCalculation: 'WHEN_REQUIRED',
   });
+  return withCredentialSource(client, opts);
 }
 
 /** Bundles larger than this are refused rather than read into memory. */

@@ -5,11 +5,11 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SecretReference } from '../buildspec/types.js';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAwsError } from './errors.js';
 
 export function createSecretsManagerClient(opts: ClientOptions = {}): SecretsManagerClient {
-  return new SecretsManagerClient(clientConfig({ service: 'Secrets Manager', ...opts }));
+  return withCredentialSource(new SecretsManagerClient(clientConfig({ service: 'Secrets Manager', ...opts })), opts);
 }
 
 /** A secret that could not be read or used. The message never contains the secret's value. */

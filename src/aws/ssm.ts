@@ -1,14 +1,14 @@
 /** Parameter Store: reading many parameters with ssm:GetParameters, decrypted, ten per call. */
 import { GetParametersCommand, SSMClient, type Parameter } from '@aws-sdk/client-ssm';
 import { UserError } from '../core/errors.js';
-import { clientConfig, type ClientOptions } from './config.js';
+import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { deniedPermission, describeAwsError, isAwsError } from './errors.js';
 
 /** The most names one GetParameters call accepts. */
 export const GET_PARAMETERS_BATCH = 10;
 
 export function createSsmClient(opts: ClientOptions = {}): SSMClient {
-  return new SSMClient(clientConfig({ service: 'SSM', ...opts }));
+  return withCredentialSource(new SSMClient(clientConfig({ service: 'SSM', ...opts })), opts);
 }
 
 /**

@@ -2,6 +2,10 @@
  * Masks secret values in build output as CodeBuild does: every exact occurrence of a stored value becomes `***`
  * (transformed values are not masked). Streams hold back the tail of a chunk that may be the start of a secret
  * continued in the next chunk, so a secret split across reads is still masked.
+ *
+ * A multi-line value is also masked line by line, as the GitHub runner masks what `::add-mask::` registers (see
+ * WorkflowLog.mask): a secret printed one line at a time, or in part, shows none of its lines. Lines shorter than
+ * MIN_LINE characters (blank or nearly: `}`, `--`) are left, as there, since masking them would hide ordinary output.
  */
 export const MASK = '***';
 const MASK_BYTES = Buffer.from(MASK);
@@ -9,12 +13,16 @@ const MASK_BYTES = Buffer.from(MASK);
 /** Variables whose values are masked whenever they are in the build environment. */
 export const AWS_CREDENTIAL_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'] as const;
 
+/** Lines of a multi-line secret with fewer characters than this (spaces aside) are not masked on their own. */
+export const MIN_LINE = 4;
+
 export class Masker {
   private readonly secrets: readonly Buffer[];
   private readonly longest: number;
 
   constructor(secrets: Iterable<string>) {
-    const unique = [...new Set([...secrets].filter((s) => s !== ''))];
+    const all = [...secrets].flatMap((s) => [s, ...linesOf(s)]);
+    const unique = [...new Set(all.filter((s) => s !== ''))];
     this.secrets = unique.map((s) => Buffer.from(s, 'utf8'));
     this.longest = this.secrets.reduce((max, s) => Math.max(max, s.length), 0);
   }
@@ -37,6 +45,12 @@ export class Masker {
   stream(emit: (chunk: Buffer) => void): MaskStream {
     return new MaskStream(this.secrets, this.longest, emit);
   }
+}
+
+/** The lines of a multi-line secret long enough to mask on their own; none for a one-line secret. */
+function linesOf(secret: string): string[] {
+  const lines = secret.split(/\r?\n/);
+  return lines.length > 1 ? lines.filter((line) => line.trim().length >= MIN_LINE) : [];
 }
 
 export class MaskStream {

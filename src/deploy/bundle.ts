@@ -7,8 +7,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseAppspec, type Appspec, type Finding } from '../appspec/index.js';
+import { parseAppspec, type Appspec, type Finding, type Position } from '../appspec/index.js';
 import { UserError } from '../core/errors.js';
+import { entry, parseTree, type TreeNode } from '../core/yaml-tree.js';
 import { writeZip, type ZipEntryInput, type ZipResult } from '../runner/zip.js';
 
 export interface BundleCheck {
@@ -40,48 +41,96 @@ export function checkBundle(folder: string, shown: string): BundleCheck {
         (other ? ` (the folder has ${other}; rename it)` : ''),
     );
   }
-  const result = parseAppspec(readFileSync(file, 'utf8'), appspecFile);
+  const text = readFileSync(file, 'utf8');
+  const result = parseAppspec(text, appspecFile);
+  // Every problem in one pass: the files the appspec names are checked even when it has errors of its own (then
+  // read from its YAML, as there is no model), so a wrong `os` does not hide a missing hook script.
+  const refs =
+    result.appspec === undefined
+      ? referencesInText(text)
+      : result.appspec.platform === 'ec2'
+        ? references(result.appspec)
+        : undefined;
   const findings: Finding[] = [...result.findings];
-  if (result.appspec?.platform === 'ec2') findings.push(...missingFiles(result.appspec, folder, shown));
+  if (refs !== undefined) findings.push(...missingFiles(refs, appspecFile, folder, shown));
   findings.sort((a, b) => a.line - b.line || a.col - b.col);
   const invalid = findings.some((f) => f.severity === 'error');
   return { appspecFile, findings, invalid, ...(result.appspec && !invalid ? { appspec: result.appspec } : {}) };
 }
 
+/** The revision's files an EC2/On-Premises appspec names: hook scripts (with their event) and `files` sources. */
+interface FileReferences {
+  readonly scripts: ReadonlyArray<{ readonly event: string; readonly location: string; readonly pos: Position }>;
+  readonly sources: ReadonlyArray<{ readonly source: string; readonly pos: Position }>;
+}
+
+function references(appspec: Extract<Appspec, { platform: 'ec2' }>): FileReferences {
+  return {
+    scripts: appspec.hooks.flatMap((hook) => hook.scripts.map((s) => ({ event: hook.event, ...s }))),
+    sources: appspec.files.map((f) => ({ source: f.source, pos: f.pos })),
+  };
+}
+
+/**
+ * The same, read from the YAML of an appspec with errors (so no model): whatever `hooks.<event>[].location` and
+ * `files[].source` values are there. An ECS/Lambda appspec (Resources) names no files of the revision.
+ */
+function referencesInText(text: string): FileReferences | undefined {
+  const root = parseTree(text, { reader: 'codedeploy' }).root;
+  if (root?.kind !== 'map' || entry(root, 'Resources') !== undefined || entry(root, 'resources') !== undefined) {
+    return undefined;
+  }
+  const value = (node: TreeNode | undefined): string | undefined =>
+    node?.kind === 'scalar' && !node.isNull && node.text.trim() !== '' ? node.text.trim() : undefined;
+  const scripts: Array<{ event: string; location: string; pos: Position }> = [];
+  const hooks = entry(root, 'hooks')?.value;
+  for (const hook of hooks?.kind === 'map' ? hooks.entries : []) {
+    for (const item of hook.value.kind === 'seq' ? hook.value.items : []) {
+      const location = item.kind === 'map' ? value(entry(item, 'location')?.value) : undefined;
+      if (location !== undefined) scripts.push({ event: hook.key, location, pos: item.pos });
+    }
+  }
+  const sources: Array<{ source: string; pos: Position }> = [];
+  const files = entry(root, 'files')?.value;
+  for (const item of files?.kind === 'seq' ? files.items : []) {
+    const source = item.kind === 'map' ? value(entry(item, 'source')?.value) : undefined;
+    if (source !== undefined) sources.push({ source, pos: item.pos });
+  }
+  return { scripts, sources };
+}
+
 /** Hook scripts and `files` sources the appspec names that the folder lacks. */
-function missingFiles(appspec: Extract<Appspec, { platform: 'ec2' }>, folder: string, shown: string): Finding[] {
+function missingFiles(refs: FileReferences, file: string, folder: string, shown: string): Finding[] {
   const findings: Finding[] = [];
   const inBundle = (location: string): string => location.replace(/\\/g, '/').replace(/^\/+/, '');
   const exists = (relative: string): boolean =>
     relative === '' || existsSync(path.join(folder, ...relative.split('/')));
   const where = (relative: string): string =>
     shown === '' || shown === '.' ? relative : `${toPosix(shown)}/${relative}`;
-  for (const hook of appspec.hooks) {
-    for (const script of hook.scripts) {
-      const relative = inBundle(script.location);
-      if (exists(relative)) continue;
-      // ApplicationStop runs the previous revision's scripts: this one's are only needed by the next deployment.
-      const severity = hook.event === 'ApplicationStop' ? 'warning' : 'error';
-      findings.push({
-        severity,
-        file: appspec.file,
-        line: script.pos.line,
-        col: script.pos.col,
-        path: `hooks.${hook.event}`,
-        message:
-          `script "${script.location}" is not in the bundle (${where(relative)} does not exist)` +
-          (severity === 'error'
-            ? `: ${hook.event} would fail with ScriptMissing`
-            : ': the next deployment would fail its ApplicationStop with ScriptMissing'),
-      });
-    }
+  for (const script of refs.scripts) {
+    const relative = inBundle(script.location);
+    if (exists(relative)) continue;
+    // ApplicationStop runs the previous revision's scripts: this one's are only needed by the next deployment.
+    const severity = script.event === 'ApplicationStop' ? 'warning' : 'error';
+    findings.push({
+      severity,
+      file,
+      line: script.pos.line,
+      col: script.pos.col,
+      path: `hooks.${script.event}`,
+      message:
+        `script "${script.location}" is not in the bundle (${where(relative)} does not exist)` +
+        (severity === 'error'
+          ? `: ${script.event} would fail with ScriptMissing`
+          : ': the next deployment would fail its ApplicationStop with ScriptMissing'),
+    });
   }
-  for (const mapping of appspec.files) {
+  for (const mapping of refs.sources) {
     const relative = inBundle(mapping.source);
     if (exists(relative)) continue;
     findings.push({
       severity: 'error',
-      file: appspec.file,
+      file,
       line: mapping.pos.line,
       col: mapping.pos.col,
       path: 'files',

@@ -38,7 +38,8 @@ export interface ImageLog extends RepositoryLog {
 }
 
 export interface PublishDeps {
-  readonly ecr: EcrApi;
+  /** Needed only to push (push false makes no AWS call). */
+  readonly ecr?: EcrApi;
   /** The CodeBuild client for a region; asked only when codebuild-project is set. */
   readonly codebuild?: (region: string | undefined) => CodeBuildProjectApi;
   readonly exec: Exec;
@@ -78,35 +79,48 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
     engine !== 'docker' && settings.platforms.length > 1 ? `aws-cicd-${path.basename(scratch)}` : undefined;
   let loggedIn: string | undefined;
   try {
-    const login = await log.group('Log in to Amazon ECR', async () => {
-      const login = await deps.ecr.getLogin(settings.registryId);
-      log.mask(login.password);
-      return login;
-    });
-    const registry = new URL(login.proxyEndpoint).host;
+    // Nothing pushed: no login, no repository, no AWS call at all (and no credentials or region needed).
+    const ecr = settings.push ? deps.ecr : undefined;
+    if (settings.push && ecr === undefined) throw new Error('pushing needs an ECR client');
+    const login =
+      ecr === undefined
+        ? undefined
+        : await log.group('Log in to Amazon ECR', async () => {
+            const login = await ecr.getLogin(settings.registryId);
+            log.mask(login.password);
+            return login;
+          });
+    const registry = login === undefined ? (registryHost(settings) ?? '') : new URL(login.proxyEndpoint).host;
     const endpoint = settings.registryEndpoint === undefined ? undefined : new URL(settings.registryEndpoint);
     const pushHost = endpoint?.host ?? registry;
     const insecure = endpoint?.protocol === 'http:';
     if (authFile !== undefined) writeFileSync(authFile, '{}\n', { mode: 0o600 });
-    await log.group(`Log in to ${pushHost}`, async () => {
-      await engineLogin(engine, pushHost, login, { authFile, insecure }, deps);
-      loggedIn = pushHost;
-      log.info(
-        `Logged in to ${pushHost} as ${login.username}${login.expiresAt ? ` until ${login.expiresAt.toISOString()}` : ''}`,
-      );
-    });
+    if (login !== undefined) {
+      await log.group(`Log in to ${pushHost}`, async () => {
+        await engineLogin(engine, pushHost, login, { authFile, insecure }, deps);
+        loggedIn = pushHost;
+        log.info(
+          `Logged in to ${pushHost} as ${login.username}${login.expiresAt ? ` until ${login.expiresAt.toISOString()}` : ''}`,
+        );
+      });
+    } else {
+      log.info('Not pushing: no registry login, no registry cache, no AWS call');
+    }
 
-    const ensured = settings.push
-      ? await log.group(`Repository ${settings.repository}`, () => ensureRepository(deps.ecr, settings, log))
-      : undefined;
-    const repositoryUri = ensured?.repository.repositoryUri ?? `${registry}/${settings.repository}`;
+    const ensured =
+      ecr !== undefined
+        ? await log.group(`Repository ${settings.repository}`, () => ensureRepository(ecr, settings, log))
+        : undefined;
+    const repositoryUri =
+      ensured?.repository.repositoryUri ??
+      (registry === '' ? settings.repository : `${registry}/${settings.repository}`);
     const immutable =
       ensured?.repository.imageTagMutability?.startsWith('IMMUTABLE') ?? settings.tagMutability === 'IMMUTABLE';
     const tags =
       settings.tags !== undefined && settings.tags.length > 0
         ? [...settings.tags]
         : defaultTags(deps.tagContext, { immutable });
-    const pushRepo = `${pushHost}/${settings.repository}`;
+    const pushRepo = login === undefined ? repositoryUri : `${pushHost}/${settings.repository}`;
     const plan: BuildPlan = {
       engine,
       context: settings.context,
@@ -119,7 +133,8 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
       push: settings.push,
       provenance: settings.provenance,
       cache: settings.cache,
-      cacheRef: `${pushRepo}:${CACHE_TAG}`,
+      // The registry cache needs the login: a build that pushes nothing uses none.
+      cacheRef: login === undefined ? undefined : `${pushRepo}:${CACHE_TAG}`,
       metadataFile: engine === 'docker' ? path.join(scratch, 'metadata.json') : undefined,
       authFile,
       manifest,
@@ -173,6 +188,13 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
   }
 }
 
+/** The ECR host of a registry named by account and region (a repository URI gives both); else undefined. */
+function registryHost(settings: Pick<ImageSettings, 'registryId' | 'region'>): string | undefined {
+  if (settings.registryId === undefined || settings.region === undefined) return undefined;
+  const suffix = settings.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `${settings.registryId}.dkr.ecr.${settings.region}.${suffix}`;
+}
+
 async function engineLogin(
   engine: EngineName,
   host: string,
@@ -193,7 +215,7 @@ async function dockerBuilder(plan: BuildPlan, deps: PublishDeps): Promise<string
   if (current.code !== 0) {
     throw new UserError(`docker buildx is not available (${tailOf(current, 3)}): install the buildx plugin`);
   }
-  const needsContainerDriver = plan.cache || plan.platforms.length > 1;
+  const needsContainerDriver = (plan.cache && plan.cacheRef !== undefined) || plan.platforms.length > 1;
   if (!needsContainerDriver || !/^Driver:\s+docker\s*$/m.test(current.stdout)) return undefined;
   const ours = await deps.exec('docker', ['buildx', 'inspect', BUILDER_NAME], { env: deps.env });
   if (ours.code === 0) return BUILDER_NAME;
@@ -239,7 +261,7 @@ async function configureProject(
   deps: PublishDeps,
 ): Promise<ImageResult['project']> {
   const nameOrArn = settings.codebuildProject ?? '';
-  if (deps.codebuild === undefined) throw new Error('no CodeBuild client');
+  if (deps.codebuild === undefined || deps.ecr === undefined) throw new Error('no CodeBuild or ECR client');
   const codebuild = deps.codebuild(parseProjectArn(nameOrArn)?.region ?? settings.region);
   const project = await codebuild.getProject(nameOrArn);
   if (project?.arn === undefined || project.name === undefined) {

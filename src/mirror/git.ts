@@ -10,8 +10,15 @@
  *
  * Credential helpers may write `::add-mask::<value>` on stderr (ours does under GitHub Actions): such lines are taken
  * out of the captured stderr and handed to `onMask`, so the value is masked before anything could print it.
+ *
+ * Git that talks to a remote (`tied` runs: push, fetch, ls-remote) ends with this process, however it ends: on POSIX
+ * it runs in a process group of its own under a small sh watchdog that reads a pipe only this process writes to;
+ * when this process dies (even by SIGKILL) the pipe closes and the watchdog ends the whole group (git, its remote
+ * helper, pack-objects, the credential helper). Aborting `signal` (SIGINT/SIGTERM in the CLI) ends every running
+ * git at once.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { UserError } from '../core/errors.js';
 import { shellQuote } from '../core/shell.js';
 
 export { shellQuote };
@@ -34,6 +41,8 @@ export interface GitRunOptions {
   readonly okCodes?: readonly number[];
   /** Called for each complete line of stdout instead of collecting it (large outputs). */
   readonly onStdoutLine?: (line: string) => void;
+  /** Ends with this process even when it is killed outright (long network calls: push, fetch, ls-remote). */
+  readonly tied?: boolean;
 }
 
 export interface Git {
@@ -54,7 +63,31 @@ export interface GitFactoryOptions {
   readonly onMask?: (value: string) => void;
   /** Every command, for debug output (secrets are never in argv). */
   readonly onCommand?: (args: readonly string[]) => void;
+  /** Aborting it ends every git this runner started that is still running (and fails its run). */
+  readonly signal?: AbortSignal;
+  /** The platform (tests): the watchdog is POSIX-only. */
+  readonly platform?: NodeJS.Platform;
 }
+
+/**
+ * The watchdog: `sh -c WATCHDOG sh git ARGS…` with the lifeline on fd 3. It starts git in the background with the
+ * shell's stdin (an asynchronous command would otherwise read /dev/null) and without the lifeline, waits for it and
+ * exits with its status; meanwhile a subshell (holding none of git's output pipes, so it never delays their end)
+ * blocks reading the lifeline, and when that returns (end of file: the Node process is gone, as nothing is ever
+ * written) it signals the whole process group, which the shell leads.
+ */
+export const WATCHDOG = [
+  'exec 4<&0',
+  '"$@" <&4 3<&- 4<&- &',
+  'child=$!',
+  'exec 4<&-',
+  '( read -r _ <&3; kill -TERM 0 ) >/dev/null 2>&1 &',
+  'watch=$!',
+  'exec 3<&-',
+  'wait "$child"; code=$?',
+  'kill "$watch" 2>/dev/null',
+  'exit "$code"',
+].join('\n');
 
 export class GitError extends Error {
   constructor(
@@ -112,13 +145,34 @@ const MASK_LINE = /^::add-mask::(.+)$/;
 export function createGit(options: GitFactoryOptions): Git {
   const spawner = options.spawn ?? ((command, args, opts) => spawn(command, args, opts));
   const baseEnv = gitEnvironment(options.env);
-  const spawnGit = (args: readonly string[], env: NodeJS.ProcessEnv): ChildProcess =>
-    spawner(options.command ?? 'git', [...args], {
-      cwd: options.cwd,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
+  const command = options.command ?? 'git';
+  const watchdog = (options.platform ?? process.platform) !== 'win32';
+  const running = new Set<{ child: ChildProcess; group: boolean }>();
+  const spawnGit = (args: readonly string[], env: NodeJS.ProcessEnv, tied = false): ChildProcess => {
+    const group = tied && watchdog;
+    const child = group
+      ? spawner('sh', ['-c', WATCHDOG, 'sh', command, ...args], {
+          cwd: options.cwd,
+          env,
+          stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+          // A process group (and session) of its own, for the watchdog to signal as a whole.
+          detached: true,
+          windowsHide: true,
+        })
+      : spawner(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+    // The lifeline: nothing is written; only its end (this process gone) matters. It must not keep us alive.
+    const lifeline = child.stdio[3] as (NodeJS.ReadWriteStream & { unref?: () => void }) | undefined | null;
+    lifeline?.on('error', () => undefined);
+    const entry = { child, group };
+    running.add(entry);
+    child.on('close', () => running.delete(entry));
+    child.on('error', () => running.delete(entry));
+    return child;
+  };
+  const endAll = (): void => {
+    for (const { child, group } of running) terminate(child, group);
+  };
+  options.signal?.addEventListener('abort', endAll, { once: true });
   return {
     cwd: options.cwd,
     start(args) {
@@ -129,9 +183,13 @@ export function createGit(options: GitFactoryOptions): Git {
       options.onCommand?.(args);
       const env = withConfig(baseEnv, runOptions.config ?? []);
       return new Promise<GitResult>((resolve, reject) => {
+        if (options.signal?.aborted) {
+          reject(new GitCancelled(args));
+          return;
+        }
         let child: ChildProcess;
         try {
-          child = spawnGit(args, env);
+          child = spawnGit(args, env, runOptions.tied);
         } catch (error) {
           reject(error);
           return;
@@ -171,13 +229,32 @@ export function createGit(options: GitFactoryOptions): Git {
             stdout: Buffer.concat(out).toString('utf8'),
             stderr,
           };
-          if ((runOptions.okCodes ?? [0]).includes(result.code)) resolve(result);
+          if (options.signal?.aborted) reject(new GitCancelled(args));
+          else if ((runOptions.okCodes ?? [0]).includes(result.code)) resolve(result);
           else reject(new GitError(args, result));
         });
         child.stdin?.end(runOptions.input ?? '');
       });
     },
   };
+}
+
+/** A git run ended because the runner's signal was aborted (SIGINT/SIGTERM). */
+export class GitCancelled extends UserError {
+  constructor(readonly args: readonly string[]) {
+    super(`cancelled: git ${describeArgs(args)} was stopped`, { exitCode: 130 });
+  }
+}
+
+/** SIGTERM to a git (its whole group when it runs under the watchdog); one already gone is no error. */
+function terminate(child: ChildProcess, group: boolean): void {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  try {
+    if (group) process.kill(-child.pid, 'SIGTERM');
+    else child.kill('SIGTERM');
+  } catch {
+    // Gone in the meantime.
+  }
 }
 
 /** A short form of a command for messages: long refspec lists are counted, not listed. */

@@ -16,10 +16,12 @@
  * environment; the helper signs a fresh one for every git invocation.
  */
 import type { RepositoryMetadata } from '@aws-sdk/client-codecommit';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitEndpoint, grcUrl, repositoryUrl, type GitEndpoint } from '../aws/codecommit-git.js';
+import { credentialSource } from '../aws/credentials.js';
+import { credentialRejection, describeAwsError } from '../aws/errors.js';
 import {
   ensureRepository,
   getRepository,
@@ -37,6 +39,7 @@ import { advertisedRefs } from './remote-refs.js';
 import { RefFilter, refKind } from './refs.js';
 import { lfsLines, planLines } from './report.js';
 import { readSource, type SourceRefs } from './source.js';
+import { createStagingDir, removeStaleStagingDirs } from './staging.js';
 
 export type OnRewind = 'allow' | 'fail';
 
@@ -89,6 +92,10 @@ export interface MirrorDeps {
    * proxy or anything else git would handle differently is involved; `git` always uses `git ls-remote`.
    */
   readonly discovery?: 'auto' | 'git';
+  /** Aborted on SIGINT/SIGTERM: every running git is ended (its staging folder removed) and the mirror fails. */
+  readonly signal?: AbortSignal;
+  /** Parent of the pushes' staging folders (default: the OS temp dir). */
+  readonly tmpDir?: string;
 }
 
 export interface RejectedRef {
@@ -143,6 +150,7 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       spawn: deps.spawn,
       onMask: (value) => log.mask(value),
       onCommand: (args) => log.debug(`git ${describeArgs(withoutConfig(args))}`),
+      signal: deps.signal,
     });
   const git = gitIn(settings.source);
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
@@ -183,11 +191,15 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       remoteRefs = remote.value;
     } else {
       // Missing (HTTP 404) or refused: the record says which, and creates a missing repository when allowed. When
-      // it cannot be read either, git's refusal (credentials, permissions, clock) is the better message.
+      // it cannot be read either, git's refusal (credentials, permissions, clock) is the better message, told why
+      // when AWS rejected the credentials themselves.
       try {
         ({ created } = await repository());
       } catch (error) {
-        throw remote.reason instanceof GitRefusal && remote.reason.status !== 404 ? remote.reason : error;
+        if (!(remote.reason instanceof GitRefusal) || remote.reason.status === 404) throw error;
+        const sdkError = (error as { cause?: unknown }).cause;
+        if (credentialRejection(sdkError) === undefined) throw remote.reason;
+        throw refused(remote.reason.status, settings, endpoint, deps.env, remote.reason, describeAwsError(sdkError));
       }
       if (!created) throw remote.reason;
       remoteRefs = new Map();
@@ -268,6 +280,8 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     let pushes = 0;
     if (groups.length > 0) log.phase?.('Push');
     const pushContext: PushContext = {
+      log,
+      tmpDir: deps.tmpDir ?? tmpdir(),
       source: git,
       gitIn,
       self: deps.self,
@@ -351,7 +365,8 @@ function codeCommitGit(git: Git, self: readonly string[], region: string): Git {
   ];
   return {
     cwd: git.cwd,
-    run: (args, options) => git.run([...prefix, ...args], options),
+    // Every call here goes over the network to CodeCommit: it ends with this process, however that ends.
+    run: (args, options) => git.run([...prefix, ...args], { ...options, tied: true }),
     start: (args) => git.start([...prefix, ...args]),
   };
 }
@@ -418,7 +433,7 @@ async function listRemote(
       mask: (value) => deps.log.mask(value),
     });
     if (answer.kind === 'refs') return answer.refs;
-    if (answer.kind === 'status') throw refused(answer.status, settings, endpoint);
+    if (answer.kind === 'status') throw refused(answer.status, settings, endpoint, deps.env);
     deps.log.debug(`asking git ls-remote for CodeCommit's refs: ${answer.reason}`);
   }
   const refs = new Map<string, string>();
@@ -430,7 +445,7 @@ async function listRemote(
       },
     });
   } catch (error) {
-    throw gitFailure(error, settings, endpoint);
+    throw gitFailure(error, settings, endpoint, deps.env);
   }
   return refs;
 }
@@ -448,12 +463,25 @@ class GitRefusal extends UserError {
   }
 }
 
-function refused(status: number, settings: Where, endpoint: GitEndpoint, cause?: unknown): GitRefusal {
+/**
+ * The Git endpoint's refusal, naming where the credentials git signed with came from; `reason`, when known, says why
+ * (AWS rejected the credentials themselves, as another call showed).
+ */
+function refused(
+  status: number,
+  settings: Where,
+  endpoint: GitEndpoint,
+  env: NodeJS.ProcessEnv,
+  cause?: unknown,
+  reason?: string,
+): GitRefusal {
   const where = `CodeCommit repository "${settings.repository}" in ${settings.region} (${endpoint.baseUrl})`;
   if (status === 404) return new GitRefusal(404, `${where} was not found by its Git endpoint (HTTP 404)`, { cause });
+  const what = `${where} refused the git credentials (HTTP ${status})`;
+  if (reason !== undefined) return new GitRefusal(status, `${what}: ${reason}`, { cause });
   return new GitRefusal(
     status,
-    `${where} refused the git credentials (HTTP ${status}): check that the AWS credentials are valid and allow ` +
+    `${what}: check that the AWS credentials from ${credentialSource(env).description} are valid and allow ` +
       'codecommit:GitPull and codecommit:GitPush on the repository, and that the clock is right ' +
       '(the signed password is good for 15 minutes)',
     { cause },
@@ -461,13 +489,13 @@ function refused(status: number, settings: Where, endpoint: GitEndpoint, cause?:
 }
 
 /** A git failure against CodeCommit as a message a user can act on. */
-function gitFailure(error: unknown, settings: Where, endpoint: GitEndpoint) {
+function gitFailure(error: unknown, settings: Where, endpoint: GitEndpoint, env: NodeJS.ProcessEnv) {
   if (!(error instanceof GitError)) return error;
   const stderr = error.result.stderr;
   if (/returned error: 403|Authentication failed|could not read (Username|Password)/i.test(stderr)) {
-    return refused(403, settings, endpoint, error);
+    return refused(403, settings, endpoint, env, error);
   }
-  if (/not found|returned error: 404/i.test(stderr)) return refused(404, settings, endpoint, error);
+  if (/not found|returned error: 404/i.test(stderr)) return refused(404, settings, endpoint, env, error);
   const where = `CodeCommit repository "${settings.repository}" in ${settings.region} (${endpoint.baseUrl})`;
   return new UserError(`git failed against ${where}: ${error.message}`, { cause: error });
 }
@@ -510,6 +538,8 @@ interface BatchOutcome {
 }
 
 interface PushContext {
+  readonly log: MirrorLog;
+  readonly tmpDir: string;
   readonly source: Git;
   readonly gitIn: (cwd: string) => Git;
   readonly self: readonly string[];
@@ -532,7 +562,11 @@ async function pushBatch(ctx: PushContext, batch: readonly PlanEntry[]): Promise
     result = await run(ctx.source, false);
   } else {
     const objects = (await ctx.source.run(['rev-parse', '--path-format=absolute', '--git-path', 'objects'])).stdout;
-    const dir = mkdtempSync(join(tmpdir(), 'aws-cicd-push-'));
+    // Folders of mirrors that were killed outright are removed first (ours only, stale only: staging.ts).
+    const removed = removeStaleStagingDirs(ctx.tmpDir);
+    if (removed.length > 0)
+      ctx.log.debug(`removed staging folders of mirrors that no longer run: ${removed.join(', ')}`);
+    const dir = createStagingDir(ctx.tmpDir);
     try {
       await ctx.source.run(['init', '--bare', '--quiet', '--template=', dir]);
       writeFileSync(join(dir, 'objects', 'info', 'alternates'), `${objects.trim()}\n`);

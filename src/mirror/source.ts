@@ -74,7 +74,7 @@ export async function readSource(git: Git, options: SourceOptions): Promise<Sour
     `+refs/tags/*:${NAMESPACE}tags/*`,
   ];
   try {
-    await git.run(args, { config });
+    await git.run(args, { config, tied: true });
   } catch (error) {
     if (error instanceof GitError) {
       throw new UserError(

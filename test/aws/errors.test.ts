@@ -35,7 +35,7 @@ describe('describeAwsError', () => {
       "not found (ResourceNotFoundException: Secrets Manager can't find the secret.)",
     );
     expect(describeAwsError(serviceError('ExpiredTokenException', 'expired'))).toMatch(
-      /^the AWS credentials have expired/,
+      /^AWS rejected the credentials: the session token has expired/,
     );
     expect(describeAwsError(serviceError('UnrecognizedClientException', 'bad token'))).toMatch(
       /^AWS rejected the credentials/,

@@ -32,6 +32,11 @@ beforeAll(() => {
     'version: 0.0\nos: linux\nhooks:\n  ValidateService:\n    - location: scripts/check.sh\n',
   );
   writeFileSync(path.join(cwd, 'bundle/scripts/check.sh'), '#!/bin/sh\n');
+  mkdirSync(path.join(cwd, 'worse'));
+  writeFileSync(
+    path.join(cwd, 'worse/appspec.yml'),
+    'version: 0.0\nos: linx\nhooks:\n  ValidateService:\n    - location: nope.sh\n',
+  );
   mkdirSync(path.join(cwd, 'bad'));
   writeFileSync(
     path.join(cwd, 'bad/appspec.yml'),
@@ -126,6 +131,22 @@ test('an invalid appspec: file:line:col findings, exit 2, nothing uploaded', asy
   expect(run.stderr).toMatch(
     /^bad\/appspec\.yml:5:7: error: hooks\.ValidateService: script "nope\.sh" is not in the bundle/m,
   );
+  expect(s3.calls()).toEqual([]);
+  expect(codedeploy.calls()).toEqual([]);
+});
+
+test('every appspec problem in one pass: the os error and the missing hook script together, then stop', async () => {
+  const run = await runCli(
+    ['deploy', '--application', 'web', '--deployment-group', 'prod', '--folder', 'worse', '--bucket', 'b'],
+    { cwd, env: ENV },
+  );
+  expect(run.code).toBe(2);
+  expect(run.stderr.split('\n').filter((l) => l.startsWith('worse/appspec.yml:'))).toEqual([
+    expect.stringMatching(/^worse\/appspec\.yml:2:5: error: os: must be linux or windows, not "linx"/),
+    expect.stringMatching(
+      /^worse\/appspec\.yml:5:7: error: hooks\.ValidateService: script "nope\.sh" is not in the bundle/,
+    ),
+  ]);
   expect(s3.calls()).toEqual([]);
   expect(codedeploy.calls()).toEqual([]);
 });

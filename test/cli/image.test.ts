@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseImageArgs } from '../../src/cli/commands/image.js';
+import { parseImageArgs, runImage } from '../../src/cli/commands/image.js';
+import type { Exec } from '../../src/image/exec.js';
 import { runCli } from '../support/cli.js';
 
 /** Every folder this file makes, removed at the end. */
@@ -74,6 +75,34 @@ test.each([
   const run = await runCli(['image', ...argv], { cwd: context(), env: {} });
   expect(run.code).toBe(2);
   expect(run.stderr).toContain(message);
+});
+
+test('--no-push: builds with no AWS credentials, no region and no login (no AWS call at all)', async () => {
+  for (const env of [{}, { AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true' }]) {
+    const cwd = context();
+    const calls: string[][] = [];
+    const buildah: Exec = async (command, args) => {
+      calls.push([command, ...args]);
+      if (command === 'docker') return { code: 1, stdout: '', stderr: 'no daemon' };
+      return { code: 0, stdout: '', stderr: '' };
+    };
+    let stdout = '';
+    let stderr = '';
+    const code = await runImage(
+      ['--repository', 'team/app', '--no-push', '--tag', 'dev'],
+      {
+        stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
+        stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
+        env,
+        cwd,
+      },
+      buildah,
+    );
+    expect({ code, stderr }).toMatchObject({ code: 0, stderr: expect.stringContaining('built team/app:dev') });
+    expect(stdout).toBe('team/app:dev\n');
+    expect(calls.some((c) => c.includes('login') || c.includes('push'))).toBe(false);
+    expect(calls.find((c) => c[1] === 'build')).toEqual(expect.arrayContaining(['--tag', 'team/app:dev', cwd]));
+  }
 });
 
 test('aws-cicd run: --engine needs --image; a bad engine is a usage error', async () => {

@@ -64,7 +64,7 @@ test('hook scripts and sources missing from the folder: errors on their lines (A
   ]);
 });
 
-test("the appspec validator's own findings come with file:line", () => {
+test("the appspec validator's own findings come with file:line, and the folder's checks with them", () => {
   const dir = folder('bad', {
     'appspec.yml': 'version: 0.0\nos: linux\nhooks:\n  AfterInstal:\n    - location: x.sh\n',
   });
@@ -72,6 +72,38 @@ test("the appspec validator's own findings come with file:line", () => {
   expect(check.invalid).toBe(true);
   expect(check.findings[0]).toMatchObject({ file: 'appspec.yml', line: 4, severity: 'error' });
   expect(check.findings[0]?.message).toContain('AfterInstall');
+  expect(check.findings[1]).toMatchObject({ file: 'appspec.yml', line: 5, path: 'hooks.AfterInstal' });
+  expect(check.findings[1]?.message).toContain('script "x.sh" is not in the bundle (x.sh does not exist)');
+});
+
+test('every problem in one pass: a wrong os does not hide the missing hook script and source', () => {
+  const dir = folder('one-pass', {
+    'appspec.yml': APPSPEC.replace('os: linux', 'os: linx'),
+    'app/index.html': 'hi',
+    'scripts/stop.sh': '#!/bin/sh\n',
+    'scripts/install.sh': '#!/bin/sh\n',
+  });
+  const check = checkBundle(dir, 'deploy');
+  expect(check.invalid).toBe(true);
+  expect(check.appspec).toBeUndefined();
+  expect(check.findings.map((f) => `${f.line}:${f.col}: ${f.severity}: ${f.path}: ${f.message}`)).toEqual([
+    expect.stringMatching(/^2:5: error: os: must be linux or windows, not "linx"/),
+    '13:7: error: hooks.ValidateService: script "scripts/validate.sh" is not in the bundle ' +
+      '(deploy/scripts/validate.sh does not exist): ValidateService would fail with ScriptMissing',
+  ]);
+  // And a missing source with a broken version, all reported together.
+  const both = folder('one-pass-2', {
+    'appspec.yml': APPSPEC.replace('version: 0.0', 'version: 1').replace('os: linux', 'os: linx'),
+  });
+  const all = checkBundle(both, '.').findings.map((f) => `${f.line}: ${f.path}`);
+  expect(all).toEqual([
+    expect.stringMatching(/^1: version/),
+    '2: os',
+    '4: files',
+    '8: hooks.ApplicationStop',
+    '10: hooks.AfterInstall',
+    '13: hooks.ValidateService',
+  ]);
 });
 
 test('no appspec.yml: a UserError, naming the file to rename when there is one', () => {

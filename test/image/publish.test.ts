@@ -270,14 +270,33 @@ test('a missing repository with create-repository false fails before anything is
   expect(tools.calls.some((c) => c.args[0] === 'build')).toBe(false);
 });
 
-test('push false: built only, no repository calls, no digest', async () => {
+/** An ECR client that fails the test on any call. */
+const noAws: EcrApi = new Proxy({} as EcrApi, {
+  get: (_target, name) => () => {
+    throw new Error(`no AWS call expected, got ${String(name)}`);
+  },
+});
+
+test('push false: built only; no login (ECR or engine), no repository calls, no registry cache, no AWS call', async () => {
+  for (const docker of [false, true]) {
+    const tools = fakeTools({ docker });
+    const { deps: d, lines } = deps(tools, noAws);
+    const result = await publishImage({ ...settings, push: false, tags: ['dev'] }, d);
+    expect(result).toMatchObject({ pushed: false, digest: undefined, image: 'team/app:dev', registry: '' });
+    expect(tools.calls.some((c) => c.args[0] === 'push' || c.args[0] === 'login')).toBe(false);
+    expect(tools.calls.some((c) => c.args.includes('--cache-from') || c.args.includes('create'))).toBe(false);
+    expect(tools.calls.some((c) => c.args.includes('team/app:dev'))).toBe(true);
+    expect(lines).toContain('Not pushing: no registry login, no registry cache, no AWS call');
+  }
+  // Without any client at all; a repository URI names its registry.
   const tools = fakeTools();
-  const ecr = new FakeEcr();
-  const { deps: d } = deps(tools, ecr);
-  const result = await publishImage({ ...settings, push: false, tags: ['dev'] }, d);
-  expect(result).toMatchObject({ pushed: false, digest: undefined, image: `${HOST}/team/app:dev` });
-  expect(ecr.created).toEqual([]);
-  expect(tools.calls.some((c) => c.args[0] === 'push')).toBe(false);
+  const { deps: d } = deps(tools, noAws);
+  const { ecr: _unused, ...withoutEcr } = d;
+  const result = await publishImage(
+    { ...settings, push: false, tags: ['dev'], registryId: '111122223333', region: 'eu-west-1' },
+    withoutEcr,
+  );
+  expect(result).toMatchObject({ image: `${HOST}/team/app:dev`, registry: HOST, repositoryUri: `${HOST}/team/app` });
 });
 
 describe('the CodeBuild project', () => {

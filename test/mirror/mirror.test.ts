@@ -544,7 +544,10 @@ describeGit('credentials and repositories', () => {
           `^CodeCommit repository "${cc.name}" in us-east-1 \\(http://127\\.0\\.0\\.1:\\d+\\) refused the git credentials \\(HTTP 403\\)`,
         ),
       );
-      expect(error.message).toContain('codecommit:GitPull and codecommit:GitPush');
+      expect(error.message).toContain(
+        'check that the AWS credentials from the environment (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) are valid ' +
+          'and allow codecommit:GitPull and codecommit:GitPush',
+      );
       expect(world.server.requests.some((r) => r.path.includes(cc.name) && r.status === 403)).toBe(true);
     },
   );
@@ -570,6 +573,10 @@ describeGit('credentials and repositories', () => {
       }),
     );
     expect(error.message).toContain('refused the git credentials (HTTP 403)');
+    // The record's refusal says why: AWS rejected the credentials themselves (not a missing git permission).
+    expect(error.message).toContain(
+      'refused the git credentials (HTTP 403): AWS rejected the credentials: AWS does not know the access key ID',
+    );
   });
 
   test('git that cannot even be started for ls-remote: a clean rejection, nothing left unhandled', async () => {

@@ -2,7 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { main } from '../../src/cli/main.js';
+import { startEmulator } from '../harness/aws/server.js';
 import { runCli } from '../support/cli.js';
 import { tempDir } from './helpers.js';
 
@@ -187,5 +189,61 @@ describe('aws-cicd run', () => {
       if (alive) await new Promise((r) => setTimeout(r, 10));
     }
     expect(alive).toBe(false);
+  });
+
+  test('a multi-line parameter-store value printed a line at a time: none of its lines shows (short ones may)', async () => {
+    const emulator = await startEmulator();
+    const key = [
+      '-----BEGIN TEST KEY-----',
+      'MIIEowIBAAKCAQEAx7tVZ',
+      'q9Lm2Pw8sY4rT6uK0dF',
+      'ab',
+      '-----END TEST KEY-----',
+    ];
+    try {
+      const ssm = new SSMClient({
+        region: emulator.region,
+        endpoint: emulator.url,
+        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      });
+      await ssm.send(new PutParameterCommand({ Name: '/app/key', Value: key.join('\n'), Type: 'SecureString' }));
+      ssm.destroy();
+      const cwd = project({
+        'buildspec.yml': [
+          'version: 0.2',
+          'env:',
+          '  parameter-store:',
+          '    KEY: /app/key',
+          'phases:',
+          '  build:',
+          '    commands:',
+          '      - printf "%s\\n" "$KEY" | while IFS= read -r line; do echo "line=$line"; done',
+          '      - printf "%s\\n" "$KEY" | sed -n 3p',
+          '      - echo "whole=$KEY"',
+          '',
+        ].join('\n'),
+      });
+      const run = await runCli(['run'], {
+        cwd,
+        env: {
+          ...env(),
+          AWS_ENDPOINT_URL: emulator.url,
+          AWS_REGION: emulator.region,
+          AWS_ACCESS_KEY_ID: 'test',
+          AWS_SECRET_ACCESS_KEY: 'test',
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+      });
+      expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 0 });
+      for (const line of key.filter((l) => l.length >= 4)) {
+        expect(run.stdout).not.toContain(line);
+        expect(run.stderr).not.toContain(line);
+      }
+      expect(run.stdout).toContain('line=***\nline=***\nline=***\nline=ab\nline=***\n');
+      expect(run.stdout).toMatch(/^\*\*\*$/m);
+      expect(run.stdout).toContain('whole=***\n');
+    } finally {
+      await emulator.close();
+    }
   });
 });

@@ -165,6 +165,25 @@ describe('Masker', () => {
     expect(masker.maskText('SECRET SECR')).toBe('*** SEC***');
   });
 
+  test('a multi-line secret: every line of 4+ characters masked on its own, shorter lines left (as the runner does)', () => {
+    const key = '-----BEGIN KEY-----\r\nMIIEowIBAAKCAQEA\nab\n  \n-----END KEY-----';
+    const masker = new Masker([key]);
+    expect(masker.maskText(`whole: ${key}.`)).toBe('whole: ***.');
+    // One line at a time, with other output between them, or only some of them.
+    expect(
+      masker.maskText('line: -----BEGIN KEY-----\nline: MIIEowIBAAKCAQEA\nline: ab\nline: -----END KEY-----\n'),
+    ).toBe('line: ***\nline: ***\nline: ab\nline: ***\n');
+    expect(masker.maskText('MIIEowIBAAKCAQEA')).toBe('***');
+    // A one-line secret is not split; a line is masked across chunks too.
+    expect(new Masker(['ab cd']).maskText('ab cd ab')).toBe('*** ab');
+    const out: Buffer[] = [];
+    const stream = masker.stream((c) => out.push(Buffer.from(c)));
+    stream.push(Buffer.from('x MIIEow'));
+    stream.push(Buffer.from('IBAAKCAQEA y'));
+    stream.flush();
+    expect(Buffer.concat(out).toString()).toBe('x *** y');
+  });
+
   test('an empty secret masks nothing; no secrets: inactive', () => {
     expect(new Masker(['']).active).toBe(false);
     expect(new Masker(['ab']).maskText('xabyab')).toBe('x***y***');

@@ -49,12 +49,14 @@ export async function run(deps: ImageActionDeps): Promise<ImageResult | undefine
   try {
     const workspace = deps.env.GITHUB_WORKSPACE ?? process.cwd();
     const settings = readImageInputs(deps.getInput, workspace, deps.env);
-    if (deps.ecr === undefined || deps.codebuild === undefined) {
+    // push: false makes no AWS call: no clients, so neither credentials nor a region are needed.
+    if (settings.push && (deps.ecr === undefined || deps.codebuild === undefined)) {
       clients = createImageClients({ env: deps.env, region: settings.region });
     }
+    const made = clients;
     const result = await publishImage(settings, {
-      ecr: deps.ecr ?? (clients as ImageClients).ecr,
-      codebuild: deps.codebuild ?? ((region) => (clients as ImageClients).codebuild(region)),
+      ecr: deps.ecr ?? made?.ecr,
+      codebuild: deps.codebuild ?? (made ? (region) => made.codebuild(region) : undefined),
       exec: deps.exec ?? nodeExec,
       env: deps.env,
       log: actionLog(log),

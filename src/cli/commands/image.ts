@@ -43,7 +43,7 @@ Options:
   --no-cache                  no layer cache (default: docker a registry cache <repository>:buildcache,
                               buildah and podman their local layers)
   --provenance                docker: add a provenance attestation (off: CodeBuild and Lambda need a plain manifest)
-  --no-push                   build only
+  --no-push                   build only: no registry login, no AWS call (no credentials or region needed)
   --engine docker|podman|buildah
                               the engine to build with (default: docker when its daemon answers, else buildah,
                               else podman)
@@ -109,12 +109,12 @@ export const imageCommand: CommandSpec = {
 /** The command with its process runner injected (tests record what it runs). */
 export async function runImage(argv: readonly string[], ctx: CliContext, exec: Exec): Promise<number> {
   const settings = parseImageArgs(argv, ctx);
+  // --no-push makes no AWS call: no clients, so neither credentials nor a region are needed.
   const { createImageClients } = await import('../../image/clients.js');
-  const clients = createImageClients({ env: ctx.env, region: settings.region });
+  const clients = settings.push ? createImageClients({ env: ctx.env, region: settings.region }) : undefined;
   try {
     const result = await publishImage(settings, {
-      ecr: clients.ecr,
-      codebuild: (region) => clients.codebuild(region),
+      ...(clients ? { ecr: clients.ecr, codebuild: (region: string | undefined) => clients.codebuild(region) } : {}),
       exec,
       env: ctx.env,
       log: cliLog(ctx),
@@ -128,7 +128,7 @@ export async function runImage(argv: readonly string[], ctx: CliContext, exec: E
   } catch (error) {
     throw toUserError(error);
   } finally {
-    clients.dispose();
+    clients?.dispose();
   }
 }
 

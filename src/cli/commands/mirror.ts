@@ -123,6 +123,7 @@ export function mirrorCommandWith(deps: MirrorCommandDeps = {}): CommandSpec {
           self: deps.self ?? selfCommand(),
           log: cliMirrorLog(ctx),
           spawn: deps.spawn,
+          signal: ctx.signal,
         });
         report(result, ctx, values.json);
         return 0;

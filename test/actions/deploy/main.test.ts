@@ -26,6 +26,11 @@ beforeAll(() => {
   mkdirSync(path.join(workspace, 'deploy/scripts'), { recursive: true });
   writeFileSync(path.join(workspace, 'deploy/appspec.yml'), APPSPEC);
   writeFileSync(path.join(workspace, 'deploy/scripts/validate.sh'), '#!/bin/sh\ncurl -f http://localhost/\n');
+  mkdirSync(path.join(workspace, 'worse'), { recursive: true });
+  writeFileSync(
+    path.join(workspace, 'worse/appspec.yml'),
+    'version: 0.0\nos: linx\nhooks:\n  ValidateService:\n    - location: missing.sh\n',
+  );
   mkdirSync(path.join(workspace, 'broken'), { recursive: true });
   writeFileSync(
     path.join(workspace, 'broken/appspec.yml'),
@@ -158,6 +163,20 @@ test('an invalid appspec: annotations on its lines, and nothing is uploaded or d
     '::error file=broken/appspec.yml,line=5,col=7,title=hooks.ValidateService::script "missing.sh" is not in the bundle (broken/missing.sh does not exist): ValidateService would fail with ScriptMissing',
     '::error::broken/appspec.yml has 1 error; no deployment was created',
   ]);
+  expect(a.uploads).toEqual([]);
+  expect(a.deploy.mock.commandCalls(CreateDeploymentCommand)).toEqual([]);
+});
+
+test('every appspec problem in one pass: the os error and the missing script annotated together', async () => {
+  const a = setup({ application: 'web', 'deployment-group': 'prod', folder: 'worse', bucket: 'bundles' });
+  await run(a.deps);
+  expect(a.failed).toEqual(['worse/appspec.yml has 2 errors; no deployment was created']);
+  const commands = splitWorkflowLog(a.stdout()).commands;
+  expect(commands).toHaveLength(2);
+  expect(commands[0]).toMatch(/^::error file=worse\/appspec\.yml,line=2,col=5,title=os::must be linux or windows/);
+  expect(commands[1]).toMatch(
+    /^::error file=worse\/appspec\.yml,line=5,col=7,title=hooks\.ValidateService::script "missing\.sh"/,
+  );
   expect(a.uploads).toEqual([]);
   expect(a.deploy.mock.commandCalls(CreateDeploymentCommand)).toEqual([]);
 });

@@ -99,6 +99,20 @@ test('outputs, a summary, a group per step; the password masked first; tool outp
   expect(log.visible.some((line) => line.includes(PASSWORD))).toBe(false);
 });
 
+test('push: false builds with no AWS client, credentials or region, and logs in nowhere', async () => {
+  const calls: string[][] = [];
+  const exec: Exec = async (command, args, opts) => {
+    calls.push([command, ...args]);
+    return buildah(command, args, opts);
+  };
+  const h = harness({ repository: 'app', push: 'false', tags: 'dev' }, { ecr: undefined, codebuild: undefined, exec });
+  const result = await run(h.deps);
+  expect(h.failures).toEqual([]);
+  expect(result).toMatchObject({ pushed: false, image: 'app:dev' });
+  expect(h.outputs).toMatchObject({ image: 'app:dev', digest: '', registry: '' });
+  expect(calls.some((c) => c.includes('login') || c.includes('push'))).toBe(false);
+});
+
 test('a failure fails the step with a message, no stack; clients made by the action are not needed for bad input', async () => {
   const h = harness({ repository: 'app', engine: 'docker' });
   expect(await run(h.deps)).toBeUndefined();
