@@ -25,7 +25,7 @@ import {
 import { s3Error } from '../../src/aws/s3.js';
 import { createSsmClient } from '../../src/aws/ssm.js';
 import { createLogsClient, logsApi } from '../../src/aws/logs.js';
-import { describeError, UserError } from '../../src/common/errors.js';
+import { describeError, UserError } from '../../src/core/errors.js';
 import { FAKE_ENDPOINT, JSON_11, serviceError, useNock } from './fake-aws.js';
 
 useNock();

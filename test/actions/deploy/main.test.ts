@@ -169,10 +169,10 @@ test('an invalid appspec: annotations on its lines, and nothing is uploaded or d
 
 test('every appspec problem in one pass: the os error and the missing script annotated together', async () => {
   const a = setup({ application: 'web', 'deployment-group': 'prod', folder: 'worse', bucket: 'bundles' });
-  await run(a.deps);
-  expect(a.failed).toEqual(['worse/appspec.yml has 2 errors; no deployment was created']);
+  await a.run();
+  expect(a.errors.at(-1)).toBe('worse/appspec.yml has 2 errors; no deployment was created');
   const commands = splitWorkflowLog(a.stdout()).commands;
-  expect(commands).toHaveLength(2);
+  expect(commands).toHaveLength(3);
   expect(commands[0]).toMatch(/^::error file=worse\/appspec\.yml,line=2,col=5,title=os::must be linux or windows/);
   expect(commands[1]).toMatch(
     /^::error file=worse\/appspec\.yml,line=5,col=7,title=hooks\.ValidateService::script "missing\.sh"/,
