@@ -154,6 +154,16 @@ export function scopedReporter(
   };
 }
 
+/** Runs `body` inside a group of the Reporter (a step of an image build, say), closing it whatever happens. */
+export async function grouped<T>(reporter: Reporter, title: string, body: () => Promise<T>): Promise<T> {
+  reporter.group(title);
+  try {
+    return await body();
+  } finally {
+    reporter.groupEnd();
+  }
+}
+
 export function asLogLine(line: string | LogLine): LogLine {
   return typeof line === 'string' ? { text: line } : line;
 }

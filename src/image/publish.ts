@@ -24,18 +24,10 @@ import { BUILD_PREFERENCE, selectEngine, type EngineName } from './engine.js';
 import type { Exec, ExecResult } from './exec.js';
 import { tailOf } from './exec.js';
 import { parseProjectArn } from './policy.js';
-import { allowCodeBuildPull, ensureRepository, type RepositoryLog } from './repository.js';
+import { grouped, type Reporter } from '../core/reporter.js';
+import { allowCodeBuildPull, ensureRepository } from './repository.js';
 import type { ImageSettings } from './settings.js';
 import { defaultTags, type TagContext } from './tags.js';
-
-/** Where progress goes: the action's job log (groups, masks, fenced output) or the CLI's stderr. */
-export interface ImageLog extends RepositoryLog {
-  group<T>(title: string, body: () => Promise<T>): Promise<T>;
-  /** A tool's output, shown verbatim (never read as workflow commands). */
-  output(chunk: Buffer): void;
-  /** Registers a secret so that the log hides it, before anything could print it. */
-  mask(secret: string): void;
-}
 
 export interface PublishDeps {
   /** Needed only to push (push false makes no AWS call). */
@@ -45,7 +37,8 @@ export interface PublishDeps {
   readonly exec: Exec;
   /** The environment of the tools (Docker/Buildah configuration, proxies). */
   readonly env: NodeJS.ProcessEnv;
-  readonly log: ImageLog;
+  /** Steps as groups, the tools' output, masks (the login password before anything could print it). */
+  readonly reporter: Reporter;
   readonly tagContext: TagContext;
   /** Parent of this run's scratch folder (login file, digest files). Default: the OS temp dir. */
   readonly tmpDir?: string;
@@ -69,7 +62,7 @@ export interface ImageResult {
 }
 
 export async function publishImage(settings: ImageSettings, deps: PublishDeps): Promise<ImageResult> {
-  const { exec, env, log } = deps;
+  const { exec, env, reporter: log } = deps;
   const engine = await selectEngine(exec, settings.engine, BUILD_PREFERENCE, env);
   log.info(`Engine: ${engine}`);
   const scratch = mkdtempSync(path.join(deps.tmpDir ?? tmpdir(), 'aws-cicd-image-'));
@@ -85,7 +78,7 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
     const login =
       ecr === undefined
         ? undefined
-        : await log.group('Log in to Amazon ECR', async () => {
+        : await grouped(log, 'Log in to Amazon ECR', async () => {
             const login = await ecr.getLogin(settings.registryId);
             log.mask(login.password);
             return login;
@@ -96,7 +89,7 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
     const insecure = endpoint?.protocol === 'http:';
     if (authFile !== undefined) writeFileSync(authFile, '{}\n', { mode: 0o600 });
     if (login !== undefined) {
-      await log.group(`Log in to ${pushHost}`, async () => {
+      await grouped(log, `Log in to ${pushHost}`, async () => {
         await engineLogin(engine, pushHost, login, { authFile, insecure }, deps);
         loggedIn = pushHost;
         log.info(
@@ -109,7 +102,7 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
 
     const ensured =
       ecr !== undefined
-        ? await log.group(`Repository ${settings.repository}`, () => ensureRepository(ecr, settings, log))
+        ? await grouped(log, `Repository ${settings.repository}`, () => ensureRepository(ecr, settings, log))
         : undefined;
     const repositoryUri =
       ensured?.repository.repositoryUri ??
@@ -143,7 +136,7 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
     if (settings.provenance && engine !== 'docker') {
       log.warning(`${engine} makes no provenance attestations; the image is pushed without one`);
     }
-    const digest = await log.group(`Build${settings.push ? ' and push' : ''} ${tags.join(', ')}`, async () => {
+    const digest = await grouped(log, `Build${settings.push ? ' and push' : ''} ${tags.join(', ')}`, async () => {
       if (engine === 'docker') {
         const builder = await dockerBuilder(plan, deps);
         await run(engine, buildArgs({ ...plan, builder }), 'the image build failed', deps, settings.context);
@@ -160,7 +153,7 @@ export async function publishImage(settings: ImageSettings, deps: PublishDeps): 
 
     const project =
       settings.codebuildProject !== undefined && digest !== undefined
-        ? await log.group(`CodeBuild project ${settings.codebuildProject}`, () =>
+        ? await grouped(log, `CodeBuild project ${settings.codebuildProject}`, () =>
             configureProject(settings, `${repositoryUri}@${digest}`, deps),
           )
         : undefined;
@@ -219,7 +212,7 @@ async function dockerBuilder(plan: BuildPlan, deps: PublishDeps): Promise<string
   if (!needsContainerDriver || !/^Driver:\s+docker\s*$/m.test(current.stdout)) return undefined;
   const ours = await deps.exec('docker', ['buildx', 'inspect', BUILDER_NAME], { env: deps.env });
   if (ours.code === 0) return BUILDER_NAME;
-  deps.log.info(
+  deps.reporter.info(
     `Creating buildx builder ${BUILDER_NAME} (docker-container driver) for the registry cache and platforms`,
   );
   const created = await deps.exec(
@@ -247,7 +240,7 @@ async function pushAll(
     const pushed = readText(digestFile).trim();
     if (!/^sha256:[0-9a-f]{64}$/.test(pushed)) throw new Error(`${engine} push wrote no digest for ${ref}`);
     if (digest !== undefined && pushed !== digest) {
-      deps.log.warning(`${ref} was pushed as ${pushed}, the first tag as ${digest}`);
+      deps.reporter.warning(`${ref} was pushed as ${pushed}, the first tag as ${digest}`);
     }
     digest ??= pushed;
   }
@@ -267,7 +260,7 @@ async function configureProject(
   if (project?.arn === undefined || project.name === undefined) {
     throw new UserError(`CodeBuild project "${nameOrArn}" not found; check codebuild-project and the region`);
   }
-  const policyUpdated = await allowCodeBuildPull(deps.ecr, settings, project.arn, deps.log);
+  const policyUpdated = await allowCodeBuildPull(deps.ecr, settings, project.arn, deps.reporter);
   if (!settings.updateProject) return { arn: project.arn, policyUpdated, imageUpdated: false };
   const environment = project.environment;
   if (environment === undefined) throw new Error(`CodeBuild project ${project.name} has no environment`);
@@ -275,7 +268,7 @@ async function configureProject(
     name: project.name,
     environment: { ...environment, image, imagePullCredentialsType: 'SERVICE_ROLE' },
   });
-  deps.log.info(`Project ${project.name} now builds in ${image} (image pull credentials: SERVICE_ROLE)`);
+  deps.reporter.info(`Project ${project.name} now builds in ${image} (image pull credentials: SERVICE_ROLE)`);
   return { arn: project.arn, policyUpdated, imageUpdated: true };
 }
 
@@ -290,7 +283,7 @@ async function run(
     env: deps.env,
     cwd,
     signal: deps.signal,
-    onOutput: (chunk) => deps.log.output(chunk),
+    onOutput: (chunk) => void deps.reporter.output(chunk),
   });
   if (deps.signal?.aborted) throw new UserError(`${failure}: cancelled`);
   if (result.code !== 0) {

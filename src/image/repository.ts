@@ -7,11 +7,10 @@ import { UserError } from '../core/errors.js';
 import type { EcrApi, Repository } from '../aws/ecr.js';
 import { codeBuildPullStatement, defaultLifecyclePolicy, mergeStatement } from './policy.js';
 import type { ImageSettings } from './settings.js';
+import type { Reporter } from '../core/reporter.js';
 
-export interface RepositoryLog {
-  info(message: string): void;
-  warning(message: string): void;
-}
+/** What the repository steps say (a Reporter is one). */
+export type RepositoryLog = Pick<Reporter, 'info' | 'warning'>;
 
 export interface EnsuredRepository {
   readonly repository: Repository;

@@ -25,7 +25,7 @@ import {
   repositoryUrl,
   splitHost,
 } from '../../src/aws/codecommit-git.js';
-import { answerGitCredential } from '../../src/cli/commands/git-credential.js';
+import { answerGitCredential } from '../../src/mirror/credential-helper.js';
 
 describe("git-remote-codecommit's test vectors", () => {
   // From aws/git-remote-codecommit test/git_url_test.py: credentials ('access', 'secret'[, 'token']),

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectedSignature, parsePassword } from '../../src/aws/codecommit-git.js';
-import { answerGitCredential, credentialProcess } from '../../src/cli/commands/git-credential.js';
+import { answerGitCredential, credentialProcess } from '../../src/mirror/credential-helper.js';
 import { credentialHelper } from '../../src/mirror/git.js';
 import { runCli } from '../support/cli.js';
 import { ACTION_ENTRY, TSX } from '../mirror/support.js';

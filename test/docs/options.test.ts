@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { buildOptions } from '../../src/codebuild/options.js';
 import { inputName, type OptionSchema, type OptionSpec } from '../../src/core/options.js';
 import { deployOptions } from '../../src/deploy/options.js';
+import { imageOptions } from '../../src/image/options.js';
 import { pipelineOptions } from '../../src/pipeline/options.js';
 import { localOptions } from '../../src/runner/options.js';
 
@@ -18,6 +19,7 @@ const ACTIONS: Array<[string, string, OptionSchema]> = [
   ['deploy', 'actions/deploy/action.yml', deployOptions],
   ['pipeline', 'actions/pipeline/action.yml', pipelineOptions],
   ['local', 'actions/local/action.yml', localOptions],
+  ['image', 'actions/image/action.yml', imageOptions],
 ];
 
 interface ActionInput {

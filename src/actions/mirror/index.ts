@@ -5,7 +5,7 @@ import '../../core/node-version.js';
 // (`node dist/mirror/index.js git-credential get`, see src/mirror/git.ts credentialHelper). The helper loads only what
 // it needs, so each git invocation starts it quickly.
 if (process.argv[2] === 'git-credential') {
-  const { credentialProcess } = await import('../../cli/commands/git-credential.js');
+  const { credentialProcess } = await import('../../mirror/credential-helper.js');
   process.exitCode = await credentialProcess(process.argv.slice(3), {
     stdin: process.stdin,
     stdout: process.stdout,
