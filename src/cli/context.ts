@@ -37,5 +37,6 @@ export function terminalReporter(ctx: CliContext, prefix = 'aws-cicd'): Terminal
     colour: useColour(ctx.stdout, ctx.env),
     prefix,
     debug: Boolean(ctx.env.AWS_CICD_DEBUG),
+    workflowMasks: ctx.env.GITHUB_ACTIONS === 'true',
   });
 }

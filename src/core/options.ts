@@ -21,6 +21,11 @@ interface Common {
   readonly required?: boolean | string;
   /** Required unless this other option (a key of the schema) is given. */
   readonly requiredUnless?: string;
+  /**
+   * The action.yml default when it is an expression the runner fills in (`${{ github.token }}`): the input then
+   * arrives with its value, and the option itself has no default.
+   */
+  readonly actionDefault?: string;
 }
 
 /** Text. Undefined when not given and without a default. */

@@ -40,6 +40,7 @@ import { RefFilter, refKind } from './refs.js';
 import { lfsLines, planLines } from './report.js';
 import { readSource, type SourceRefs } from './source.js';
 import { createStagingDir, removeStaleStagingDirs } from './staging.js';
+import type { Reporter } from '../core/reporter.js';
 
 export type OnRewind = 'allow' | 'fail';
 
@@ -69,15 +70,8 @@ export interface MirrorSettings {
   readonly batchSize?: number;
 }
 
-export interface MirrorLog {
-  info(message: string): void;
-  warning(message: string): void;
-  debug(message: string): void;
-  /** Registers a secret so it never shows in the log. */
-  mask(value: string): void;
-  /** A phase starts (the action opens a log group). */
-  phase?(title: string): void;
-}
+/** What a mirror says: its phases as groups, the plan, warnings, masks (a Reporter is one). */
+export type MirrorLog = Pick<Reporter, 'info' | 'warning' | 'debug' | 'mask' | 'group'>;
 
 export interface MirrorDeps {
   readonly codecommit: CodeCommitApi;
@@ -155,7 +149,7 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
   const git = gitIn(settings.source);
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
 
-  log.phase?.(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
+  log.group(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
   // CodeCommit's refs and the source's, together. CodeCommit's are asked first (with credentials from the
   // environment the request is sent before this yields): a process start blocks this thread for a millisecond or
   // more, and that round trip is what an incremental mirror waits for.
@@ -208,7 +202,7 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     if (created && !settings.dryRun)
       log.info(`Created CodeCommit repository ${settings.repository} in ${settings.region}`);
 
-    log.phase?.('Plan');
+    log.group('Plan');
     // What will be sent is known before the plan tells updates from rewinds: look for LFS meanwhile.
     const sent = [...sourceRefs.refs]
       .filter(([name, sha]) => filter.mirrors(name) && remoteRefs.get(name) !== sha)
@@ -278,7 +272,7 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     const pushed: PlanEntry[] = [];
     const failed: RejectedRef[] = [];
     let pushes = 0;
-    if (groups.length > 0) log.phase?.('Push');
+    if (groups.length > 0) log.group('Push');
     const pushContext: PushContext = {
       log,
       tmpDir: deps.tmpDir ?? tmpdir(),

@@ -90,7 +90,9 @@ test('CLI mistakes name the flag and are usage errors (exit status 2)', () => {
   expect((error as UserError).message).toBe('--timeout must be between 5 and 2160; got 9999');
   expect((error as UserError).exitCode).toBe(2);
   expect(() => readArguments(schema, [])).toThrow('--project is required');
-  expect(() => readArguments(schema, ['--project', 'a', '--env', 'BARE'])).toThrow('--env: BARE is not set in the environment');
+  expect(() => readArguments(schema, ['--project', 'a', '--env', 'BARE'])).toThrow(
+    '--env: BARE is not set in the environment',
+  );
   expect(() => readArguments(schema, ['--project', 'a', '--unknown'])).toThrow(/Unknown option '--unknown'/);
 });
 
@@ -109,4 +111,51 @@ test('the help lists every CLI flag once, with its value name, and leaves out ac
   expect(help).toContain('--timeout N');
   expect(help).not.toContain('build-id');
   expect(help.split('\n').at(-1)).toMatch(/^ {2}-h, --help +this help$/);
+});
+
+describe('the rules every option reader applies (the InputReader these replace kept the same ones)', () => {
+  const read = <S extends OptionSchema>(schema: S, values: Record<string, string>) =>
+    readInputs(schema, (name) => values[name] ?? '', {});
+
+  test('flags accept the YAML spellings', () => {
+    const schema = {
+      a: { type: 'flag', help: '' },
+      b: { type: 'flag', help: '', default: true },
+    } satisfies OptionSchema;
+    expect(read(schema, { a: 'Yes', b: 'off' })).toEqual({ a: true, b: false });
+    expect(read(schema, {})).toEqual({ a: undefined, b: true });
+  });
+
+  test('regions are AWS region names', () => {
+    const schema = {
+      region: {
+        type: 'text',
+        help: '',
+        pattern: /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
+        form: 'an AWS region name such as us-east-1',
+      },
+    } satisfies OptionSchema;
+    for (const region of ['us-east-1', 'us-gov-west-1', 'cn-north-1'])
+      expect(read(schema, { region }).region).toBe(region);
+    expect(() => read(schema, { region: 'us-east-1; x' })).toThrow(
+      new UserError('input "region" must be an AWS region name such as us-east-1; got "us-east-1; x"'),
+    );
+    expect(() => read(schema, { region: 'US-EAST-1' })).toThrow(UserError);
+  });
+
+  test('integers are whole numbers, no signs, exponents or fractions', () => {
+    const schema = { t: { type: 'integer', help: '', min: 5, max: 480, default: 60 } } satisfies OptionSchema;
+    expect(read(schema, { t: '90' }).t).toBe(90);
+    for (const t of ['-1', '1e3']) expect(() => read(schema, { t })).toThrow('input "t" must be a whole number');
+  });
+
+  test('pairs keep everything after the first = as written; a bad name is reported with its line', () => {
+    const schema = { env: { type: 'pairs', help: '' } } satisfies OptionSchema;
+    expect(read(schema, { env: 'A=1\n\n# comment\nB = x=y \nC=' }).env).toEqual([
+      ['A', '1'],
+      ['B', ' x=y'],
+      ['C', ''],
+    ]);
+    expect(() => read(schema, { env: 'JUSTTEXT' })).toThrow('got "JUSTTEXT"');
+  });
 });

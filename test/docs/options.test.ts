@@ -9,6 +9,7 @@ import { buildOptions } from '../../src/codebuild/options.js';
 import { inputName, type OptionSchema, type OptionSpec } from '../../src/core/options.js';
 import { deployOptions } from '../../src/deploy/options.js';
 import { imageOptions } from '../../src/image/options.js';
+import { mirrorOptions } from '../../src/mirror/options.js';
 import { pipelineOptions } from '../../src/pipeline/options.js';
 import { localOptions } from '../../src/runner/options.js';
 
@@ -20,6 +21,7 @@ const ACTIONS: Array<[string, string, OptionSchema]> = [
   ['pipeline', 'actions/pipeline/action.yml', pipelineOptions],
   ['local', 'actions/local/action.yml', localOptions],
   ['image', 'actions/image/action.yml', imageOptions],
+  ['mirror', 'actions/mirror/action.yml', mirrorOptions],
 ];
 
 interface ActionInput {
@@ -35,6 +37,7 @@ function inputsOf(file: string): Record<string, ActionInput> {
 
 /** The default as action.yml writes it: text, '' for none. */
 function yamlDefault(spec: OptionSpec): string {
+  if (spec.actionDefault !== undefined) return spec.actionDefault;
   if (spec.type === 'list' || spec.type === 'pairs') return '';
   const value = (spec as { default?: unknown }).default;
   return value === undefined ? '' : String(value);

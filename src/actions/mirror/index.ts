@@ -13,6 +13,6 @@ if (process.argv[2] === 'git-credential') {
     env: process.env,
   });
 } else {
-  const { defaultDeps, run } = await import('./main.js');
-  await run(defaultDeps());
+  const [{ runAction }, { mirrorAction }] = await Promise.all([import('../common/runtime.js'), import('./main.js')]);
+  await runAction(mirrorAction());
 }

@@ -11,6 +11,7 @@
 import { formatDuration } from '../duration.js';
 import { LogPhases, type PhaseStep } from '../log-phases.js';
 import { MASK, Masker, type MaskStream } from '../mask.js';
+import { escapeData } from '../workflow-commands.js';
 import {
   asLogLine,
   plainText,
@@ -38,6 +39,11 @@ export interface TerminalReporterOptions {
   readonly prefix: string;
   /** Show debug lines (AWS_CICD_DEBUG). */
   readonly debug?: boolean;
+  /**
+   * Running in a GitHub Actions `run:` step: each secret is also registered with the runner (`::add-mask::` on
+   * stderr), which then hides it in whatever else the step prints.
+   */
+  readonly workflowMasks?: boolean;
 }
 
 const STYLES = {
@@ -92,6 +98,11 @@ export class TerminalReporter implements Reporter {
   mask(secret: string): void {
     if (secret === '') return;
     const lines = secret.split(/\r?\n/).filter((line) => line.trim().length >= MIN_MASKED_LINE);
+    if (this.options.workflowMasks) {
+      for (const part of new Set([secret, ...(lines.length > 1 ? lines : [])])) {
+        this.err(`::add-mask::${escapeData(part)}\n`);
+      }
+    }
     this.secrets = [...new Set([...this.secrets, secret, ...(lines.length > 1 ? lines : [])])];
     this.masker = new Masker(this.secrets);
     this.outputMask?.flush();
