@@ -3,7 +3,18 @@
 // with @vercel/ncc. `--check` bundles into a temporary folder and fails when dist/ differs from it, so CI catches
 // a src/ change committed without its bundle.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, cpSync, mkdirSync } from 'node:fs';
+import { transformSync } from 'esbuild';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -44,6 +55,20 @@ function bundle(outRoot) {
       console.error(`bundle: ncc failed for ${source}`);
       process.exit(1);
     }
+    minifyChunks(out);
+  }
+}
+
+/**
+ * ncc minifies the entry file but not the chunks its dynamic imports make (the AWS SDK, loaded once the inputs are
+ * known to be good): minify those too, as plain ES modules.
+ */
+function minifyChunks(dir) {
+  for (const file of readdirSync(dir)) {
+    if (!/^\d+\.index\.js$/.test(file)) continue;
+    const path = join(dir, file);
+    const { code } = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'node24' });
+    writeFileSync(path, code);
   }
 }
 
