@@ -3,6 +3,7 @@
  * microseconds) around the commands' raw output, as CodeBuild's agent writes it to CloudWatch Logs.
  */
 import type { LogLine, LogMark, Reporter, Tail } from '../core/reporter.js';
+import { TerminalReporter } from '../core/reporters/terminal.js';
 import type { LoggedPhase, PhaseContext, RunEvent, RunSink } from './types.js';
 
 /** `YYYY/MM/DD HH:MM:SS.micro` in UTC from epoch milliseconds (with a fraction). */
@@ -74,99 +75,10 @@ export interface TextOutput {
   once(event: 'drain', listener: () => void): unknown;
 }
 
-/**
- * Writes raw output and keeps track of whether the last byte was a newline, so agent lines always start on a
- * line of their own; passes the stream's backpressure on.
- */
-export class OutputWriter {
-  private atLineStart = true;
-  private blocked: Promise<void> | undefined;
-
-  constructor(private readonly out: TextOutput) {}
-
-  raw(chunk: Uint8Array): void {
-    if (chunk.length === 0) return;
-    this.atLineStart = chunk[chunk.length - 1] === 0x0a;
-    this.send(chunk);
-  }
-
-  line(text: string): void {
-    this.endLine();
-    this.send(text);
-    this.atLineStart = text.endsWith('\n');
-  }
-
-  endLine(): void {
-    if (!this.atLineStart) this.send('\n');
-    this.atLineStart = true;
-  }
-
-  ready(): Promise<void> | undefined {
-    return this.blocked;
-  }
-
-  private send(chunk: string | Uint8Array): void {
-    if (!this.out.write(chunk) && this.blocked === undefined) {
-      this.blocked = new Promise((resolve) =>
-        this.out.once('drain', () => {
-          this.blocked = undefined;
-          resolve();
-        }),
-      );
-    }
-  }
+/** The plain form of a local build's log, CodeBuild's own (what `aws-cicd run` prints into a pipe), into `out`. */
+export function codeBuildLogSink(out: TextOutput): RunSink {
+  return new ReporterSink(new TerminalReporter({ stdout: out, stderr: out, rich: false, colour: false, prefix: '' }));
 }
-
-/** The plain renderer: CodeBuild's container log, verbatim in form. */
-export class CodeBuildLogSink implements RunSink {
-  private readonly writer: OutputWriter;
-
-  constructor(out: TextOutput) {
-    this.writer = new OutputWriter(out);
-  }
-
-  emit(event: RunEvent): void {
-    const w = this.writer;
-    switch (event.type) {
-      case 'output':
-        w.raw(event.data);
-        return;
-      case 'container':
-        w.line(containerLine(event.time, event.text));
-        return;
-      case 'phase-start': {
-        const text = phaseStartText(event.phase);
-        if (text !== undefined) w.line(containerLine(event.time, text));
-        return;
-      }
-      case 'phase-end':
-        w.line(containerLine(event.time, phaseCompleteText(event.phase, event.status)));
-        w.line(containerLine(event.time, phaseContextText(event.context)));
-        return;
-      case 'command-start':
-        w.line(containerLine(event.time, `Running command ${event.command}`));
-        return;
-      case 'command-end':
-        // Output, then a blank line, as in CodeBuild's log.
-        w.endLine();
-        w.raw(NEWLINE);
-        if (event.exitCode !== undefined && event.exitCode !== 0) {
-          w.line(containerLine(event.time, commandFailedText(event.command, event.exitCode)));
-        }
-        return;
-      case 'build-start':
-      case 'build-end':
-        w.endLine();
-        return;
-    }
-  }
-
-  ready(): Promise<void> | undefined {
-    return this.writer.ready();
-  }
-}
-
-const NEWLINE = Buffer.from('\n');
 
 /**
  * A local build told through a Reporter: every agent line in CodeBuild's form with what it means (so the job log

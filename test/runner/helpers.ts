@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import type { Buildspec, EnvSpec, OnFailure, Phase, PhaseName } from '../../src/buildspec/types.js';
 import { runBuild, type EngineDeps, type EngineInput } from '../../src/runner/engine.js';
 import { makeIdentity, type EnvEntries } from '../../src/runner/env.js';
-import { CodeBuildLogSink } from '../../src/runner/log.js';
+import { codeBuildLogSink } from '../../src/runner/log.js';
 import { scratchRoot } from '../../src/runner/run.js';
 import type { BuildResult, RunEvent, RunSink } from '../../src/runner/types.js';
 
@@ -80,12 +80,12 @@ export function makeBuildspec(desc: BuildspecDesc): Buildspec {
 export class RecordingSink implements RunSink {
   readonly events: RunEvent[] = [];
   private readonly chunks: Buffer[] = [];
-  private readonly plain: CodeBuildLogSink;
+  private readonly plain: RunSink;
 
   constructor(private readonly keepEvents = true) {
     const out = new PassThrough();
     out.on('data', (d: Buffer) => this.chunks.push(d));
-    this.plain = new CodeBuildLogSink({ write: (c) => out.write(c), once: () => undefined });
+    this.plain = codeBuildLogSink({ write: (c) => out.write(c), once: () => undefined });
   }
 
   emit(event: RunEvent): void {

@@ -14,7 +14,7 @@ import { parseBuildspec } from '../../../../src/buildspec/index.js';
 import { createSecretsManagerClient } from '../../../../src/aws/secretsmanager.js';
 import { createSsmClient } from '../../../../src/aws/ssm.js';
 import { resolveAwsVariables } from '../../../../src/aws/buildspec-env.js';
-import { CodeBuildLogSink } from '../../../../src/runner/log.js';
+import { codeBuildLogSink } from '../../../../src/runner/log.js';
 import { runLocalBuild } from '../../../../src/runner/run.js';
 import type { RunEvent, RunSink } from '../../../../src/runner/types.js';
 import type { BuildExecutionRequest, BuildExecutionResult, BuildExecutor, BuildReporter } from './executor.js';
@@ -112,13 +112,13 @@ export class RunnerExecutor implements BuildExecutor {
 
 /** Turns the runner's events into the emulator's phase calls and one log event per line of CodeBuild's log. */
 class ReporterSink implements RunSink {
-  private readonly text: CodeBuildLogSink;
+  private readonly text: RunSink;
   private partial = '';
   /** Output chunks may split a multi-byte character. */
   private readonly decoder = new StringDecoder('utf8');
 
   constructor(private readonly reporter: BuildReporter) {
-    this.text = new CodeBuildLogSink({ write: (chunk) => this.write(chunk), once: () => undefined });
+    this.text = codeBuildLogSink({ write: (chunk) => this.write(chunk), once: () => undefined });
   }
 
   emit(event: RunEvent): void {
