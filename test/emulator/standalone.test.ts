@@ -1,4 +1,11 @@
 /** `npm run emulator`: prints exactly `listening on <url>`, serves, and exits cleanly on SIGTERM. */
+import {
+  BatchGetBuildsCommand,
+  CodeBuildClient,
+  CreateProjectCommand,
+  StartBuildCommand,
+} from '@aws-sdk/client-codebuild';
+import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { execFile } from 'node:child_process';
@@ -10,6 +17,7 @@ import { credentialHelper } from '../../src/mirror/git.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/aws/process.js';
 import { httpBackendAvailable } from '../harness/git-server.js';
 import { SELF } from '../mirror/support.js';
+import { eventually } from './helpers.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -32,6 +40,47 @@ test('the standalone emulator serves until SIGTERM', async () => {
     expect(await emulator.stop()).toBe(0);
     expect(emulator.stdout()).toBe(`listening on ${emulator.url}\n`);
   });
+});
+
+test('--executor scripted plays a build that logs `building` and succeeds, whatever its buildspec', async () => {
+  await withEmulator(['--executor', 'scripted'], async (emulator) => {
+    const codebuild = new CodeBuildClient({ endpoint: emulator.url, region: 'us-east-1', credentials });
+    const logs = new CloudWatchLogsClient({ endpoint: emulator.url, region: 'us-east-1', credentials });
+    try {
+      await codebuild.send(
+        new CreateProjectCommand({
+          name: 'scripted',
+          source: { type: 'NO_SOURCE', buildspec: 'version: 0.2\nphases:\n  build:\n    commands: [exit 1]\n' },
+          artifacts: { type: 'NO_ARTIFACTS' },
+          environment: {
+            type: 'LINUX_CONTAINER',
+            image: 'aws/codebuild/standard:7.0',
+            computeType: 'BUILD_GENERAL1_SMALL',
+          },
+          serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
+        }),
+      );
+      const id = (await codebuild.send(new StartBuildCommand({ projectName: 'scripted' }))).build?.id ?? '';
+      const build = await eventually(async () => {
+        const found = (await codebuild.send(new BatchGetBuildsCommand({ ids: [id] }))).builds?.[0];
+        return found?.buildComplete ? found : undefined;
+      });
+      expect(build.buildStatus).toBe('SUCCEEDED');
+      const { events = [] } = await logs.send(
+        new GetLogEventsCommand({ logGroupName: build.logs?.groupName, logStreamName: build.logs?.streamName }),
+      );
+      expect(events.map((e) => e.message)).toEqual(['building']);
+    } finally {
+      codebuild.destroy();
+      logs.destroy();
+    }
+  });
+});
+
+test('an unknown --executor is refused', async () => {
+  await expect(startEmulatorProcess(['--executor', 'docker'])).rejects.toThrow(
+    /exited early \(2\).*--executor must be runner or scripted, got docker/s,
+  );
 });
 
 const gitTest = httpBackendAvailable() ? test : test.skip;

@@ -1,13 +1,19 @@
 /**
  * Runs the emulator standalone:
- *   npm run emulator -- --port 4566 [--git-port 4567] [--throttle 0.3] [--reset 0.05] [--latency-ms 50]
- *                       [--ingestion-delay-ms N] [--seed N]
+ *   npm run emulator -- --port 4566 [--git-port 4567] [--executor runner|scripted] [--throttle 0.3] [--reset 0.05]
+ *                       [--latency-ms 50] [--ingestion-delay-ms N] [--seed N]
+ * CodeBuild builds run for real, as in the tests' emulator: the local runner (RunnerExecutor) runs the buildspec in the
+ * checked-out source, with the project's variables, SSM / Secrets Manager lookups in this emulator, exported
+ * variables, artifacts and StopBuild. `--executor scripted` plays instead a build that logs `building` and succeeds
+ * whatever its buildspec says (ScriptedExecutor's default script).
  * Prints `listening on http://127.0.0.1:<port>` and, with --git-port, `git endpoint on http://127.0.0.1:<port>`:
  * CodeCommit's Git endpoint for the emulated repositories (git http-backend, SigV4 Git passwords checked; point
  * CODE_COMMIT_ENDPOINT at it). Serves until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { startCodeCommitGitServer } from '../git-server.js';
+import { ScriptedExecutor, type BuildExecutor } from './codebuild/executor.js';
+import { RunnerExecutor } from './codebuild/runner-executor.js';
 import { startEmulator } from './server.js';
 
 const { values } = parseArgs({
@@ -16,6 +22,7 @@ const { values } = parseArgs({
     'git-port': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     region: { type: 'string' },
+    executor: { type: 'string', default: 'runner' },
     throttle: { type: 'string' },
     reset: { type: 'string' },
     'latency-ms': { type: 'string' },
@@ -35,10 +42,21 @@ function num(name: string, value: string | undefined, min: number, max = Number.
   return n;
 }
 
+const region = values.region ?? 'us-east-1';
+let url = '';
+let buildExecutor: BuildExecutor;
+if (values.executor === 'runner') buildExecutor = new RunnerExecutor({ endpoint: () => url, region });
+else if (values.executor === 'scripted') buildExecutor = new ScriptedExecutor();
+else {
+  console.error(`--executor must be runner or scripted, got ${values.executor}`);
+  process.exit(2);
+}
+
 const emulator = await startEmulator({
   port: num('port', values.port, 0, 65535),
   host: values.host,
-  region: values.region,
+  region,
+  buildExecutor,
   faults: {
     throttleRate: num('throttle', values.throttle, 0, 1),
     resetRate: num('reset', values.reset, 0, 1),
@@ -47,6 +65,7 @@ const emulator = await startEmulator({
     seed: num('seed', values.seed, 0),
   },
 });
+url = emulator.url;
 console.log(`listening on ${emulator.url}`);
 const gitPort = num('git-port', values['git-port'], 0, 65535);
 const git = gitPort === undefined ? undefined : await startCodeCommitGitServer(emulator, { port: gitPort });
