@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-codebuild';
 import { CloudWatchLogsClient, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
+import { ECRClient, GetAuthorizationTokenCommand } from '@aws-sdk/client-ecr';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { promisify } from 'node:util';
 import { credentialHelper } from '../../src/mirror/git.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../harness/aws/process.js';
 import { httpBackendAvailable } from '../harness/git-server.js';
+import { registryAvailable, REGISTRY_BINARY } from '../harness/registry.js';
 import { SELF } from '../mirror/support.js';
 import { eventually } from './helpers.js';
 
@@ -128,6 +130,30 @@ gitTest(
       } finally {
         rmSync(home, { recursive: true, force: true });
       }
+    });
+  },
+  60_000,
+);
+
+const registryTest = registryAvailable() ? test : test.skip;
+if (!registryAvailable())
+  console.warn(`skipped the --registry test: ${REGISTRY_BINARY} is missing (apt-get install docker-registry)`);
+
+registryTest(
+  "with --registry it serves a registry that takes GetAuthorizationToken's password, as ECR's does",
+  async () => {
+    await withEmulator(['--registry'], async (emulator) => {
+      expect(emulator.stdout()).toBe(`listening on ${emulator.url}\nregistry on ${emulator.registryUrl}\n`);
+      const ecr = new ECRClient({ endpoint: emulator.url, region: 'us-east-1', credentials });
+      const token = (await ecr.send(new GetAuthorizationTokenCommand({}))).authorizationData?.[0]?.authorizationToken;
+      ecr.destroy();
+      const basic = (userAndPassword: string) => ({
+        headers: { Authorization: `Basic ${Buffer.from(userAndPassword).toString('base64')}` },
+      });
+      const v2 = `${emulator.registryUrl}/v2/`;
+      expect((await fetch(v2, basic(Buffer.from(token ?? '', 'base64').toString()))).status).toBe(200);
+      expect((await fetch(v2, basic('AWS:not-the-password'))).status).toBe(401);
+      expect((await fetch(v2)).status).toBe(401);
     });
   },
   60_000,
