@@ -5,6 +5,7 @@
 type Bench = () => Promise<Record<string, number | string>>;
 
 const BENCHES: Record<string, () => Promise<Bench>> = {
+  buildspec: async () => (await import('./buildspec.js')).benchBuildspec,
   runner: async () => (await import('./runner.js')).benchRunner,
   artifacts: async () => (await import('./artifacts.js')).benchArtifacts,
   batch: async () => (await import('./batch.js')).benchBatch,

@@ -130,11 +130,22 @@ export function parseTree(text: string, options: TreeOptions = {}): ParsedTree {
   const rules = READERS[options.reader ?? 'codebuild'];
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = new LineCounter();
+  const duplicates = new DuplicateKeys();
   let doc: Document.Parsed;
+  // The package makes an error object for every key checked (see DuplicateKeys); without a stack each is cheap.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
-    doc = parseDocument(source, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(source, {
+      lineCounter,
+      schema: 'failsafe',
+      uniqueKeys: duplicates.compare,
+      prettyErrors: false,
+    });
   } catch (error) {
     return { problems: [{ severity: 'error', pos: START, message: `${rules.cannotParse}: ${String(error)}` }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const at = (offset: number | undefined): Position => {
     const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset ?? 0, source.length)));
@@ -155,8 +166,9 @@ export function parseTree(text: string, options: TreeOptions = {}): ParsedTree {
   };
   // Go YAML decoders read the first document and ignore the rest: a warning, not an error.
   const extraIsWarning = rules.extraDocuments === 'warning';
-  const errors = extraIsWarning ? doc.errors.filter((e) => e.code !== 'MULTIPLE_DOCS') : doc.errors;
-  const extraDocs = extraIsWarning ? doc.errors.filter((e) => e.code === 'MULTIPLE_DOCS') : [];
+  const allErrors = duplicates.keep(doc.errors);
+  const errors = extraIsWarning ? allErrors.filter((e) => e.code !== 'MULTIPLE_DOCS') : allErrors;
+  const extraDocs = extraIsWarning ? allErrors.filter((e) => e.code === 'MULTIPLE_DOCS') : [];
   const errorProblems = errors.map((e) => problem(e, 'error'));
   const problems: TreeProblem[] = [
     ...(rules.friendlySyntax ? firstPerLine(errorProblems) : errorProblems),
@@ -171,6 +183,42 @@ export function parseTree(text: string, options: TreeOptions = {}): ParsedTree {
     // RangeError from a pathological document; report it rather than crash.
     problems.push({ severity: 'error', pos: START, message: `cannot read the YAML: ${String(error)}` });
     return { problems };
+  }
+}
+
+/**
+ * Duplicate keys, found in linear time. The `yaml` package's `uniqueKeys: true` compares each new key of a mapping
+ * with every earlier one (100k keys take minutes). A custom check is called the same way — with the mapping's first
+ * key first — and answering `true` at once ends that scan and has the package report "Map keys must be unique" for the
+ * new key, where and when its own check would. So `compare` answers `true` for every key, notes whether the key
+ * really repeats an earlier one (a Set of the values of the mapping's keys, found by its first key), and `keep` drops
+ * the reports of the keys that do not, leaving the package's own errors in its own order. Keys compare as the package
+ * compares them: scalars by their value (a string, with the failsafe schema: `a`, `"a"` and `!!str a` are the same
+ * key; `~`, `null` and `""` are not), anything else only to itself. `<<` is an ordinary key there, so two merge keys in
+ * one mapping are reported too.
+ */
+class DuplicateKeys {
+  /** The values of each mapping's keys so far, by its first key. */
+  private readonly mappings = new Map<unknown, Set<unknown>>();
+  /** For each key after the first of each mapping, in the order the package checks them: whether it repeats one. */
+  private readonly verdicts: boolean[] = [];
+
+  readonly compare = (first: unknown, key: unknown): boolean => {
+    let values = this.mappings.get(first);
+    if (values === undefined) {
+      values = new Set(isScalar(first) ? [first.value] : []);
+      this.mappings.set(first, values);
+    }
+    const repeated = isScalar(key) && values.has(key.value);
+    if (isScalar(key)) values.add(key.value);
+    this.verdicts.push(repeated);
+    return true;
+  };
+
+  /** The parser's errors without the reports of keys that do not repeat. */
+  keep(errors: readonly YAMLError[]): YAMLError[] {
+    let checked = 0;
+    return errors.filter((e) => e.code !== 'DUPLICATE_KEY' || this.verdicts[checked++] === true);
   }
 }
 
@@ -242,13 +290,14 @@ class TreeBuilder {
   node(n: unknown, depth: number): TreeNode {
     if (depth > MAX_DEPTH) return this.deep(n);
     if (isAlias(n)) return this.alias(n, depth);
+    // A scalar contains nothing: building it again costs no more than looking it up.
+    if (isScalar(n)) return this.scalar(n);
     const cached = this.done.get(n as YamlNode);
     if (cached) return cached;
     this.building.add(n);
     let built: TreeNode;
     if (isMap(n)) built = this.map(n.items, this.start(n), depth);
     else if (isSeq(n)) built = { kind: 'seq', items: n.items.map((i) => this.node(i, depth + 1)), pos: this.start(n) };
-    else if (isScalar(n)) built = this.scalar(n);
     else built = { kind: 'scalar', text: '', isNull: true, style: 'plain', pos: START };
     this.building.delete(n);
     this.done.set(n as YamlNode, built);
@@ -287,37 +336,43 @@ class TreeBuilder {
   }
 
   private map(items: readonly Pair<unknown, unknown>[], pos: Position, depth: number): MapNode {
-    const ordered: Array<MapEntry & { readonly merged: boolean }> = [];
+    const ordered: MapEntry[] = [];
+    /** Whether each entry of `ordered` came from a `<<` merge. */
+    const merged: boolean[] = [];
+    const merge = (value: TreeNode, keyPos: Position): void => {
+      for (const e of this.mergeSources(value, keyPos)) merged[ordered.push(e) - 1] = true;
+    };
     for (const pair of items) {
       const keyNode = pair.key;
       const keyPos = isNode(keyNode) ? this.start(keyNode) : pos;
       const value = pair.value === null ? this.emptyValue(keyNode, keyPos) : this.node(pair.value, depth + 1);
       const plainMerge = isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<';
       if (plainMerge && !this.rules.mergeOnResolvedKey) {
-        ordered.push(...this.mergeSources(value, keyPos).map((e) => ({ ...e, merged: true })));
+        merge(value, keyPos);
         continue;
       }
       const key = this.key(keyNode, keyPos, depth);
       if (key === undefined) continue;
       if (this.rules.mergeOnResolvedKey && key.style === 'plain' && key.text === '<<') {
-        ordered.push(...this.mergeSources(value, keyPos).map((e) => ({ ...e, merged: true })));
+        merge(value, keyPos);
         continue;
       }
-      ordered.push({ key: key.text, keyPos, value, merged: false });
+      merged[ordered.push({ key: key.text, keyPos, value }) - 1] = false;
     }
+    if (!merged.includes(true)) return { kind: 'map', entries: ordered, pos };
     // Explicit keys win over merged ones, and among merged maps the first one listed wins.
-    const explicit = new Set(ordered.filter((e) => !e.merged).map((e) => e.key));
+    const explicit = new Set(ordered.filter((_, i) => !merged[i]).map((e) => e.key));
     const seen = new Set<string>();
-    const kept = ordered.filter((e) => {
-      if (e.merged && (explicit.has(e.key) || seen.has(e.key))) return false;
+    const kept = ordered.flatMap((e, i) => {
+      if (merged[i] && (explicit.has(e.key) || seen.has(e.key))) return [];
       seen.add(e.key);
-      return true;
+      return [{ e, merged: merged[i] }];
     });
     // `<<` merges in place, or (CodeDeploy) after the mapping's own keys.
     const entries = this.rules.mergeInPlace
       ? kept
-      : [...kept.filter((e) => !e.merged), ...kept.filter((e) => e.merged)];
-    return { kind: 'map', entries: entries.map(({ key, keyPos, value }) => ({ key, keyPos, value })), pos };
+      : [...kept.filter((k) => !k.merged), ...kept.filter((k) => k.merged)];
+    return { kind: 'map', entries: entries.map((k) => k.e), pos };
   }
 
   private emptyValue(keyNode: unknown, keyPos: Position): ScalarNode {

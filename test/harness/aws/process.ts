@@ -16,6 +16,8 @@ export interface EmulatorProcess {
   readonly url: string;
   /** CodeCommit's Git endpoint (CODE_COMMIT_ENDPOINT), with `--git-port`. */
   readonly gitUrl?: string;
+  /** The registry standing in for ECR's (AWS_CICD_REGISTRY_ENDPOINT), with `--registry`. */
+  readonly registryUrl?: string;
   /** Everything it printed on stdout so far. */
   stdout(): string;
   stderr(): string;
@@ -23,7 +25,10 @@ export interface EmulatorProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `test/harness/aws/cli.ts --port 0 …args` and waits for its `listening on` (and `git endpoint on`) lines. */
+/**
+ * Starts `test/harness/aws/cli.ts --port 0 …args` and waits for its `listening on` (and `git endpoint on`, `registry
+ * on`) lines.
+ */
 export async function startEmulatorProcess(args: readonly string[] = []): Promise<EmulatorProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/harness/aws/cli.ts', '--port', '0', ...args], {
     cwd: root,
@@ -35,22 +40,27 @@ export async function startEmulatorProcess(args: readonly string[] = []): Promis
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const wantsGit = args.includes('--git-port');
+  const wantsRegistry = args.includes('--registry');
   try {
-    const [url, gitUrl] = await new Promise<[string, string | undefined]>((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const aws = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1];
-        const git = /^git endpoint on (http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out)?.[1];
-        if (aws && (git || !wantsGit)) resolve([aws, git]);
-      });
-      child.once('exit', (code) => reject(new Error(`the emulator exited early (${String(code)}): ${out}${err}`)));
-      const timer = setTimeout(() => reject(new Error(`the emulator did not start in 60 s: ${out}${err}`)), 60_000);
-      timer.unref();
-    });
+    const [url, gitUrl, registryUrl] = await new Promise<[string, string | undefined, string | undefined]>(
+      (resolve, reject) => {
+        child.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+          const aws = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out)?.[1];
+          const git = /^git endpoint on (http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out)?.[1];
+          const registry = /^registry on (http:\/\/127\.0\.0\.1:\d+)\n/m.exec(out)?.[1];
+          if (aws && (git || !wantsGit) && (registry || !wantsRegistry)) resolve([aws, git, registry]);
+        });
+        child.once('exit', (code) => reject(new Error(`the emulator exited early (${String(code)}): ${out}${err}`)));
+        const timer = setTimeout(() => reject(new Error(`the emulator did not start in 60 s: ${out}${err}`)), 60_000);
+        timer.unref();
+      },
+    );
     return {
       child,
       url,
       ...(gitUrl ? { gitUrl } : {}),
+      ...(registryUrl ? { registryUrl } : {}),
       stdout: () => out,
       stderr: () => err,
       stop: async () => {
