@@ -37,7 +37,12 @@ interface BatchSnapshot {
 /** BatchGetBuilds takes at most 100 ids. */
 const GET_BUILDS_LIMIT = 100;
 
-export async function followBatch(id: string, logs: LogsOption, deps: FollowDeps): Promise<FollowResult> {
+export async function followBatch(
+  id: string,
+  logs: LogsOption,
+  deps: FollowDeps,
+  _initial?: BuildBatch,
+): Promise<FollowResult> {
   const children = new Map<string, Child>();
 
   const readBuilds = async (): Promise<Build[]> => {

@@ -177,6 +177,7 @@ export class LogFollower {
   /** Aborted by abort(): ends everything, the drain included. */
   private readonly hardStop = new AbortController();
   private finishing = false;
+  private skipDrain = false;
   private finishAt = 0;
   private cursor: PollCursor | undefined;
   private done: Promise<void> | undefined;
@@ -204,9 +205,11 @@ export class LogFollower {
    * The build is complete: read the stream to its end, then stop. Resolves when every line has been delivered.
    * `endedAt` (the build's end time, epoch ms) lets the settle time count from the build's end rather than from now.
    */
-  async finish(endedAt?: number): Promise<LogFollowerStats> {
+  async finish(endedAt?: number, options: { readonly drain?: boolean } = {}): Promise<LogFollowerStats> {
     if (!this.finishing) {
       this.finishing = true;
+      // The caller has seen the log's last line: there is nothing late to read.
+      if (options.drain === false) this.skipDrain = true;
       const now = this.clock();
       this.finishAt = endedAt === undefined ? now : Math.min(now, endedAt);
       this.wake.abort();
@@ -231,7 +234,7 @@ export class LogFollower {
         else await this.followLive();
       }
       if (!this.finishing) await this.followPoll();
-      await this.drain();
+      if (!this.skipDrain) await this.drain();
     } catch (error) {
       if (this.hardStop.signal.aborted) return;
       this.stats.failure = error instanceof UserError ? error.message : String((error as Error)?.message ?? error);

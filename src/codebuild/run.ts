@@ -19,6 +19,9 @@ export interface Target {
   readonly status?: string;
   readonly consoleUrl?: string;
   readonly logsUrl?: string;
+  /** What StartBuild (or the lookup) answered: the first snapshot, which following does not read again. */
+  readonly build?: Build;
+  readonly batch?: BuildBatch;
 }
 
 function buildTarget(build: Build): Target {
@@ -30,6 +33,7 @@ function buildTarget(build: Build): Target {
     status: build.buildStatus,
     consoleUrl: buildConsoleUrl(build),
     logsUrl: buildLogsUrl(build),
+    build,
   };
 }
 
@@ -43,6 +47,7 @@ function batchTarget(batch: BuildBatch): Target {
     status: batch.buildBatchStatus,
     consoleUrl: url,
     logsUrl: url,
+    batch,
   };
 }
 
@@ -73,5 +78,7 @@ export async function findTarget(api: CodeBuildApi, idOrArn: string): Promise<Ta
 
 /** Follows the target until it is complete (or cancelled), showing its log unless `logs` is 'off'. */
 export function followTarget(target: Target, logs: LogsOption, deps: FollowDeps): Promise<FollowResult> {
-  return target.kind === 'batch' ? followBatch(target.id, logs, deps) : followSingleBuild(target.id, logs, deps);
+  return target.kind === 'batch'
+    ? followBatch(target.id, logs, deps, target.batch)
+    : followSingleBuild(target.id, logs, deps, target.build);
 }

@@ -1,10 +1,17 @@
 /**
- * Following one build: its status until it is complete and, once CodeBuild names its log stream, its log. A line
- * saying the last phase completed makes the status poll at once, so the follow ends right after the build does.
+ * Following one build: its log from the start (the stream the build will write is known from StartBuild's answer)
+ * and its status until it is complete.
+ *
+ * The log drives the status: while lines come, the build is alive and its status is not read; the log's own phase
+ * lines say what happens. The status is read when the log says the last phase ended (UPLOAD_ARTIFACTS), a moment
+ * later and then every second until CodeBuild says the build is complete, and, as a safety net for a build that ends
+ * without a line, when the log has been quiet for a while that grows with the build's age. With `logs: off` there is
+ * no log to drive it: the status is read at the follower's regular cadence.
  */
 import type { Build } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
 import { Tail } from '../core/reporter.js';
+import { systemClock } from '../core/time.js';
 import { readLogLine } from '../runner/log.js';
 import { watchTargetCancel, type FollowDeps, type FollowResult, type LogsOption } from './context.js';
 import { buildStatusPoller, phaseEvents } from './follow.js';
@@ -17,9 +24,31 @@ export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
 /** Phases worth a status line while no log exists yet. */
 const EARLY_PHASES = new Set(['QUEUED', 'PROVISIONING']);
 
-export async function followSingleBuild(id: string, logs: LogsOption, deps: FollowDeps): Promise<FollowResult> {
+/** After the last phase's line: the first status read (CodeBuild finalizes the build in a moment), then this often. */
+export const ENDING_READ_MS = 1000;
+
+/**
+ * How long the log may be quiet before the status is read to see whether the build still runs: a minute, or half
+ * the build's age when that is longer (a build that has run for an hour can stay quiet for half an hour).
+ */
+export function quietLimitMs(ageMs: number): number {
+  return Math.max(60_000, ageMs / 2);
+}
+
+export async function followSingleBuild(
+  id: string,
+  logs: LogsOption,
+  deps: FollowDeps,
+  initial?: Build,
+): Promise<FollowResult> {
   const { reporter } = deps;
+  const clock = deps.clock ?? systemClock;
+  const startedAt = clock();
   const tail = new Tail();
+  /** The log said the last phase ended: its end has been read, the build is about to be complete. */
+  let ending = false;
+  let logComplete = false;
+  let lastLine = startedAt;
   // Set from the poller's callback once CodeBuild names the log stream.
   const log: { follower?: LogFollower } = {};
   let previous: Build | undefined;
@@ -27,7 +56,8 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
 
   const startLogs = (build: Build): void => {
     if (log.follower !== undefined || logs === 'off') return;
-    const stream = logStreamOf(build);
+    // The stream CodeBuild names, or, before it does, the one it will write (a build just started).
+    const stream = logStreamOf(build, { predict: true });
     if (stream === undefined) {
       if (build.logs?.cloudWatchLogs?.status === 'DISABLED' && !saidNoLogs) {
         saidNoLogs = true;
@@ -45,7 +75,12 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
         const mark = readLogLine(text);
         reporter.line(mark === undefined ? { text } : { text, mark });
         poller.activity();
-        if (LAST_PHASE_DONE.test(event.message)) poller.nudge();
+        lastLine = clock();
+        if (ending && mark?.kind === 'phase-context') logComplete = true;
+        if (LAST_PHASE_DONE.test(event.message)) {
+          ending = true;
+          poller.soon(ENDING_READ_MS);
+        }
       },
       clock: deps.clock,
       sleep: deps.sleep,
@@ -59,6 +94,18 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
   };
 
   const poller = buildStatusPoller<Build>({
+    ...(initial !== undefined ? { initial } : {}),
+    ...(logs === 'off'
+      ? {}
+      : {
+          // The log drives the status (see above).
+          interval: () => (ending ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
+          postpone: () => {
+            if (ending) return 0;
+            const quiet = clock() - lastLine;
+            return Math.max(0, quietLimitMs(clock() - startedAt) - quiet);
+          },
+        }),
     read: async () => (await deps.codebuild.getBuilds([id]))[0],
     isComplete: (build) => build.buildComplete === true,
     currentPhase: (build) => build.currentPhase,
@@ -91,7 +138,8 @@ export async function followSingleBuild(id: string, logs: LogsOption, deps: Foll
   let build: Build;
   try {
     build = await poller.run();
-    if (build.buildComplete) await log.follower?.finish(build.endTime?.getTime());
+    // A log read to its last line through Live Tail needs no final reading of the stream.
+    if (build.buildComplete) await log.follower?.finish(build.endTime?.getTime(), { drain: !logComplete });
     else await log.follower?.abort();
   } catch (error) {
     await log.follower?.abort();

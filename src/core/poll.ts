@@ -34,6 +34,18 @@ export interface StatusPollOptions<T> {
   readonly subject: string;
   readonly retry: RetryDelay;
   readonly intervals: StatusIntervals;
+  /**
+   * The wait before the next read, when the caller decides it (a build whose log drives its status reads it rarely);
+   * default: `intervals` by activity and phase.
+   */
+  readonly interval?: (phase: string | undefined, quietMs: number) => number;
+  /** A snapshot already known (the answer that started or found it): shown first, without a read. */
+  readonly initial?: T;
+  /**
+   * Asked when a read is due: how much longer to wait instead (0: read now). A build whose log is still moving needs
+   * no read to know it is alive.
+   */
+  readonly postpone?: () => number;
   readonly clock?: Clock;
   readonly sleep?: Sleep;
   readonly reporter?: Pick<Reporter, 'debug'>;
@@ -46,6 +58,10 @@ export class StatusPoller<T> {
   private readonly sleep: Sleep;
   private lastActivity: number;
   private wake = new AbortController();
+  /** When the next read is due (epoch ms). */
+  private due = 0;
+  /** A read asked for (nudge, soon): at this time, whatever `postpone` says. */
+  private forcedAt: number | undefined;
   /** Status reads made. */
   calls = 0;
 
@@ -60,9 +76,20 @@ export class StatusPoller<T> {
     this.lastActivity = this.clock();
   }
 
-  /** Read now (the log says a phase ended, or the run was cancelled). */
+  /** Read now (the log says the build is over, or the run was cancelled). */
   nudge(): void {
     this.lastActivity = this.clock();
+    this.force(this.clock());
+  }
+
+  /** Read within `ms` (sooner when the next read is due sooner). */
+  soon(ms: number): void {
+    this.force(this.clock() + ms);
+  }
+
+  private force(at: number): void {
+    this.forcedAt = Math.min(this.forcedAt ?? at, at);
+    this.due = Math.min(this.due, at);
     this.wake.abort();
   }
 
@@ -70,6 +97,13 @@ export class StatusPoller<T> {
   async run(): Promise<T> {
     let failures = 0;
     let lastPhase: string | undefined;
+    const initial = this.options.initial;
+    if (initial !== undefined) {
+      lastPhase = this.options.currentPhase?.(initial);
+      this.options.onSnapshot(initial);
+      if (this.options.isComplete(initial) || this.options.stop?.()) return initial;
+      await this.waitFor(this.interval(lastPhase));
+    }
     for (;;) {
       let snapshot: T | undefined;
       try {
@@ -91,15 +125,35 @@ export class StatusPoller<T> {
       lastPhase = phase;
       this.options.onSnapshot(snapshot);
       if (this.options.isComplete(snapshot) || this.options.stop?.()) return snapshot;
-      await this.sleep(this.interval(phase), this.wake.signal);
+      await this.waitFor(this.interval(phase));
+    }
+  }
+
+  /** Sleeps until the next read is due: `ms` from now, or sooner after nudge() or soon(). */
+  private async waitFor(ms: number): Promise<void> {
+    this.due = Math.min(this.clock() + ms, this.forcedAt ?? Number.POSITIVE_INFINITY);
+    for (;;) {
+      let left = this.due - this.clock();
+      if (left <= 0) {
+        if (this.forcedAt !== undefined && this.forcedAt <= this.clock()) {
+          this.forcedAt = undefined;
+          return;
+        }
+        const later = this.options.postpone?.() ?? 0;
+        if (later <= 0) return;
+        this.due = Math.min(this.clock() + later, this.forcedAt ?? Number.POSITIVE_INFINITY);
+        left = this.due - this.clock();
+      }
+      await this.sleep(left, this.wake.signal);
       if (this.wake.signal.aborted) this.wake = new AbortController();
     }
   }
 
   private interval(phase: string | undefined): number {
     const { intervals, finalPhases } = this.options;
-    if (phase !== undefined && finalPhases?.has(phase)) return intervals.finalMs;
     const quiet = this.clock() - this.lastActivity;
+    if (this.options.interval !== undefined) return this.options.interval(phase, quiet);
+    if (phase !== undefined && finalPhases?.has(phase)) return intervals.finalMs;
     return quiet >= intervals.idleAfterMs ? intervals.idleMs : intervals.activeMs;
   }
 }
