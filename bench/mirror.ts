@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { createCodeCommitClient } from '../src/aws/codecommit.js';
+import { silentReporter } from '../src/core/reporter.js';
 import { credentialHelper } from '../src/mirror/git.js';
 import { mirror, type MirrorLog } from '../src/mirror/mirror.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../test/harness/aws/process.js';
@@ -25,12 +26,7 @@ import { settings } from '../test/mirror/support.js';
 const root = new URL('..', import.meta.url).pathname;
 const COMMITS = 10_000;
 const ROUNDS = 25;
-const silent: MirrorLog = {
-  info: () => undefined,
-  warning: () => undefined,
-  debug: () => undefined,
-  mask: () => undefined,
-};
+const silent: MirrorLog = silentReporter;
 
 function bundle(): { file: string; source: string; cleanup(): void } {
   const dist = path.join(root, 'dist/mirror/index.js');

@@ -3,6 +3,7 @@
  * push to ECR (no AWS call at all when nothing is pushed), and report the image, its digest and tags.
  */
 import path from 'node:path';
+import { UserError } from '../core/errors.js';
 import type { OptionNaming } from '../core/options.js';
 import type { Reporter } from '../core/reporter.js';
 import type { ImageClients } from './clients.js';
@@ -38,8 +39,20 @@ export interface ImageDeps {
   readonly signal?: AbortSignal;
 }
 
-/** The settings the options make, checked; every mistake is named as the face names its options. */
+/**
+ * The settings the options make, checked; every mistake is named as the face names its options, and is bad input
+ * (exit status 2 on the CLI: nothing was run).
+ */
 export function imageSettings(options: ImageOptions, deps: Pick<ImageDeps, 'cwd' | 'env' | 'naming'>): ImageSettings {
+  try {
+    return checkedSettings(options, deps);
+  } catch (error) {
+    if (error instanceof UserError && error.exitCode !== 2) throw new UserError(error.message, { exitCode: 2 });
+    throw error;
+  }
+}
+
+function checkedSettings(options: ImageOptions, deps: Pick<ImageDeps, 'cwd' | 'env' | 'naming'>): ImageSettings {
   const name = (setting: keyof ImageSettings): string =>
     setting === 'registryEndpoint' && options.registryEndpoint === undefined
       ? REGISTRY_ENDPOINT_ENV

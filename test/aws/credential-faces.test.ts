@@ -5,18 +5,22 @@
  * request, the string to sign, a missing-permission guess or the secret.
  */
 import { PassThrough } from 'node:stream';
-import { run as buildAction } from '../../src/actions/build/main.js';
-import { run as deployAction } from '../../src/actions/deploy/main.js';
-import { run as imageAction } from '../../src/actions/image/main.js';
-import { run as localAction } from '../../src/actions/local/main.js';
-import { run as mirrorAction } from '../../src/actions/mirror/main.js';
-import { run as pipelineAction } from '../../src/actions/pipeline/main.js';
-import { runImage } from '../../src/cli/commands/image.js';
+import { buildAction } from '../../src/actions/build/main.js';
+import type { Action } from '../../src/actions/common/runtime.js';
+import { deployAction } from '../../src/actions/deploy/main.js';
+import { imageAction } from '../../src/actions/image/main.js';
+import { localAction } from '../../src/actions/local/main.js';
+import { mirrorAction } from '../../src/actions/mirror/main.js';
+import { pipelineAction } from '../../src/actions/pipeline/main.js';
+import { toUserError } from '../../src/aws/errors.js';
+import { imageCommandWith } from '../../src/cli/commands/image.js';
 import { mirrorCommandWith } from '../../src/cli/commands/mirror.js';
-import type { CliContext } from '../../src/cli/context.js';
+import type { CommandSpec } from '../../src/cli/context.js';
+import { describeError } from '../../src/core/errors.js';
 import type { Exec } from '../../src/image/exec.js';
 import { httpBackendAvailable } from '../harness/git-server.js';
 import { commit, newRepo, SELF, startWorld, type MirrorWorld } from '../mirror/support.js';
+import { runActionInProcess } from '../support/action.js';
 import { runCli } from '../support/cli.js';
 
 const WRONG_SECRET = 'wrong-secret-Zq7xK2pL9mN4';
@@ -67,41 +71,35 @@ const tools: Exec = async (command, args) => {
   return { code: 0, stdout: '', stderr: '' };
 };
 
-function context(cwd: string): CliContext & { text(): string } {
+/**
+ * A command with injected collaborators, run as the CLI's main runs it: what escapes it is worded for people and
+ * printed as `aws-cicd <name>: …`.
+ */
+async function command(spec: CommandSpec, argv: string[]): Promise<{ failure: string; shown: string }> {
   const out = new PassThrough();
   const err = new PassThrough();
-  let text = '';
-  out.on('data', (d: Buffer) => (text += d.toString()));
-  err.on('data', (d: Buffer) => (text += d.toString()));
-  return { stdout: out, stderr: err, env: env(), cwd, text: () => text };
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (d: Buffer) => (stdout += d.toString()));
+  err.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await spec.run(argv, { stdout: out, stderr: err, env: env(), cwd: source }).catch((error: unknown) => {
+    err.write(`aws-cicd ${spec.name}: ${describeError(toUserError(error))}\n`);
+    return 1;
+  });
+  expect(code).toBe(1);
+  return { failure: stderr.trim().split('\n').at(-1) ?? '', shown: `${stdout}\n${stderr}` };
 }
 
-/** The whole of what an action shows: its log, and the step's failure message. */
-async function action(
-  run: (deps: never) => Promise<unknown>,
-  inputs: Record<string, string>,
-  extra: Record<string, unknown> = {},
-): Promise<{ failure: string; shown: string }> {
-  const stdout = new PassThrough();
-  let log = '';
-  stdout.on('data', (d: Buffer) => (log += d.toString()));
-  const failures: string[] = [];
-  await run({
-    getInput: (name: string) => inputs[name] ?? '',
-    env: env(),
-    stdout,
-    setOutput: () => undefined,
-    setFailed: (message: string) => void failures.push(message),
-    saveState: () => undefined,
-    writeSummary: async () => undefined,
-    ...extra,
-  } as never);
+/** The whole of what an action shows: its log (the step's failure is its last `::error`). */
+async function action(act: Action, inputs: Record<string, string>): Promise<{ failure: string; shown: string }> {
+  const run = await runActionInProcess(act, { inputs, env: env() });
+  expect(run.code).toBe(1);
   // Registering the secret with the runner (::add-mask::) is how it stays out of the log.
-  const shown = log
+  const shown = run.stdout
     .split('\n')
     .filter((line) => !line.startsWith('::add-mask::'))
     .join('\n');
-  return { failure: failures.join('\n'), shown: `${shown}\n${failures.join('\n')}` };
+  return { failure: run.errors.join('\n'), shown };
 }
 
 type Face = () => Promise<{ failure: string; shown: string }>;
@@ -121,37 +119,15 @@ const FACES: Array<[string, Face]> = [
     'aws-cicd deploy --folder',
     () => cli(['deploy', '--application', 'a', '--deployment-group', 'g', '--folder', '.', '--bucket', 'b']),
   ],
-  [
-    'aws-cicd image',
-    async () => {
-      const ctx = context(source);
-      const code = await runImage(['--repository', 'team/app'], ctx, tools).catch((error: Error) => {
-        ctx.stderr.write(`aws-cicd image: ${error.message}\n`);
-        return 1;
-      });
-      expect(code).toBe(1);
-      return { failure: ctx.text().trim().split('\n').at(-1) ?? '', shown: ctx.text() };
-    },
-  ],
-  [
-    'aws-cicd mirror',
-    async () => {
-      const ctx = context(source);
-      const command = mirrorCommandWith({ self: SELF });
-      const error = await command.run(['--repository', 'faces'], ctx).then(
-        () => new Error('expected a failure'),
-        (e: Error) => e,
-      );
-      return { failure: error.message, shown: `${ctx.text()}\n${error.message}` };
-    },
-  ],
+  ['aws-cicd image', () => command(imageCommandWith({ exec: tools }), ['--repository', 'team/app'])],
+  ['aws-cicd mirror', () => command(mirrorCommandWith({ self: SELF }), ['--repository', 'faces'])],
   ['aws-cicd run (parameter-store)', () => cli(['run'])],
-  ['build action', () => action(buildAction, { 'project-name': 'app', wait: 'false' })],
-  ['pipeline action', () => action(pipelineAction, { 'pipeline-name': 'release', start: 'true', wait: 'false' })],
-  ['deploy action', () => action(deployAction, { 'deployment-id': 'd-ABCDEFGHI' })],
-  ['image action', () => action(imageAction, { repository: 'team/app' }, { exec: tools })],
-  ['mirror action', () => action(mirrorAction, { repository: 'faces' }, { self: SELF })],
-  ['local action (parameter-store)', () => action(localAction, {})],
+  ['build action', () => action(buildAction(), { 'project-name': 'app', wait: 'false' })],
+  ['pipeline action', () => action(pipelineAction(), { 'pipeline-name': 'release', start: 'true', wait: 'false' })],
+  ['deploy action', () => action(deployAction(), { 'deployment-id': 'd-ABCDEFGHI' })],
+  ['image action', () => action(imageAction({ exec: tools }), { repository: 'team/app' })],
+  ['mirror action', () => action(mirrorAction({ self: SELF }), { repository: 'faces' })],
+  ['local action (parameter-store)', () => action(localAction(), {})],
 ];
 
 const describeGit = httpBackendAvailable() ? describe : describe.skip;

@@ -2,8 +2,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseImageArgs, runImage } from '../../src/cli/commands/image.js';
+import { PassThrough } from 'node:stream';
+import { imageCommandWith } from '../../src/cli/commands/image.js';
+import { flagNaming, readArguments } from '../../src/core/options.js';
 import type { Exec } from '../../src/image/exec.js';
+import { imageOptions } from '../../src/image/options.js';
+import { imageSettings } from '../../src/image/run.js';
 import { runCli } from '../support/cli.js';
 
 /** Every folder this file makes, removed at the end. */
@@ -19,7 +23,8 @@ function context(): string {
 
 test('options become the same settings as the action inputs (negations included)', () => {
   const cwd = context();
-  const settings = parseImageArgs(
+  const { values } = readArguments(
+    imageOptions,
     [
       '--repository',
       'team/app',
@@ -42,8 +47,9 @@ test('options become the same settings as the action inputs (negations included)
       '--keep-tagged',
       '5',
     ],
-    { stdout: process.stdout, stderr: process.stderr, env: {}, cwd },
+    { env: {} },
   );
+  const settings = imageSettings(values, { cwd, env: {}, naming: flagNaming(imageOptions) });
   expect(settings).toMatchObject({
     repository: 'team/app',
     context: cwd,
@@ -63,10 +69,13 @@ test('options become the same settings as the action inputs (negations included)
 
 test.each([
   [[], '--repository is required'],
-  [['--repository', 'app', '--engine', 'kaniko'], '--engine must be one of docker, podman, buildah'],
+  [
+    ['--repository', 'app', '--engine', 'kaniko'],
+    '--engine must be one of auto, docker, podman, buildah; got "kaniko"',
+  ],
   [['--repository', 'app', '--kms-key', 'k'], '--kms-key needs --encryption KMS'],
   [['--repository', 'app', '--encryption', 'des'], '--encryption must be one of AES256, KMS'],
-  [['--repository', 'app', '--keep-tagged', 'x'], '--keep-tagged expects a whole number'],
+  [['--repository', 'app', '--keep-tagged', 'x'], '--keep-tagged must be a whole number; got "x"'],
   [['--repository', 'app', '--tag', 'a:b'], '--tag: "a:b" is not a valid image tag'],
   [['--repository', 'app', '--registry-endpoint', 'http://h/path'], '--registry-endpoint: give http(s)://host[:port]'],
   [['--repository', 'app', '--file', 'missing'], '--file: cannot read'],
@@ -81,24 +90,27 @@ test('--no-push: builds with no AWS credentials, no region and no login (no AWS 
   for (const env of [{}, { AWS_REGION: 'eu-west-1', AWS_EC2_METADATA_DISABLED: 'true' }]) {
     const cwd = context();
     const calls: string[][] = [];
-    const buildah: Exec = async (command, args) => {
+    const buildah: Exec = async (command, args, opts = {}) => {
       calls.push([command, ...args]);
       if (command === 'docker') return { code: 1, stdout: '', stderr: 'no daemon' };
+      if (args[0] === 'build') opts.onOutput?.(Buffer.from('STEP 1/1: FROM scratch\n'), 'stdout');
       return { code: 0, stdout: '', stderr: '' };
     };
+    const out = new PassThrough();
+    const err = new PassThrough();
     let stdout = '';
     let stderr = '';
-    const code = await runImage(
+    out.on('data', (d: Buffer) => (stdout += d.toString()));
+    err.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await imageCommandWith({ exec: buildah }).run(
       ['--repository', 'team/app', '--no-push', '--tag', 'dev'],
-      {
-        stdout: { write: (s: string) => ((stdout += s), true) } as unknown as NodeJS.WritableStream,
-        stderr: { write: (s: string) => ((stderr += s), true) } as unknown as NodeJS.WritableStream,
-        env,
-        cwd,
-      },
-      buildah,
+      { stdout: out, stderr: err, env, cwd },
     );
-    expect({ code, stderr }).toMatchObject({ code: 0, stderr: expect.stringContaining('built team/app:dev') });
+    expect(code).toBe(0);
+    // Progress and the tool's output on stderr; stdout carries only the image reference.
+    expect(stderr).toContain('aws-cicd image: Not pushing: no registry login, no registry cache, no AWS call\n');
+    expect(stderr).toContain('STEP 1/1: FROM scratch\n');
+    expect(stderr).toContain('aws-cicd image: tag team/app:dev\naws-cicd image: built team/app:dev\n');
     expect(stdout).toBe('team/app:dev\n');
     expect(calls.some((c) => c.includes('login') || c.includes('push'))).toBe(false);
     expect(calls.find((c) => c[1] === 'build')).toEqual(expect.arrayContaining(['--tag', 'team/app:dev', cwd]));

@@ -32,7 +32,7 @@ test('usage errors exit 2 without touching AWS', async () => {
     env: { AWS_REGION: 'us-east-1' },
   });
   expect(rewind).toMatchObject({ code: 2 });
-  expect(rewind.stderr).toContain('--on-rewind must be allow or fail; got "force"');
+  expect(rewind.stderr).toContain('aws-cicd mirror: --on-rewind must be one of allow, fail; got "force"');
   expect((await runCli(['mirror', '--repository', 'app', '--bogus'])).code).toBe(2);
   const help = await runCli(['mirror', '--help']);
   expect(help.stdout).toContain('Usage: aws-cicd mirror --repository NAME [options]');
@@ -78,6 +78,22 @@ describeGit('against the emulator', () => {
     expect(refsOf(world.emulator.state.codecommit.path('cli-repo')).get('refs/heads/main')).toBe(head);
   });
 
+  test('in a GitHub Actions run: step, the secrets are registered with ::add-mask:: on stderr first; elsewhere not', async () => {
+    const source = newRepo(world.dir, 'cli-masks-src');
+    commit(source, { 'a.txt': '1' });
+    const argv = ['--repository', 'cli-masks', '--create-repository', '--dry-run'];
+    const token = 'ghs_cliMaskToken';
+    const inActions = await runMirror(world, argv, source, world.env({ GITHUB_ACTIONS: 'true', GITHUB_TOKEN: token }));
+    expect(inActions.code).toBe(0);
+    const lines = inActions.stderr.split('\n');
+    // The token, then the AWS secret key (the emulator's is "test"), before any line of the mirror's.
+    expect(lines.slice(0, 2)).toEqual([`::add-mask::${token}`, '::add-mask::test']);
+    expect(inActions.stdout).not.toContain('::add-mask::');
+    const elsewhere = await runMirror(world, argv, source, world.env({ GITHUB_TOKEN: token }));
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).not.toContain('::add-mask::');
+  });
+
   test('a rejected rewind exits 1 and lists what was not pushed; --source and --include', async () => {
     const source = newRepo(world.dir, 'cli-src2');
     commit(source, { 'a.txt': '1' });
@@ -92,7 +108,11 @@ describeGit('against the emulator', () => {
       source,
     );
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('aws-cicd mirror: not pushed refs/heads/main');
-    expect(failed.stderr).toContain('on-rewind is fail and 1 ref is not a fast-forward');
+    expect(failed.stderr).toContain('aws-cicd mirror: not pushed refs/heads/main\n');
+    // The failure is the last line, after what was and was not pushed.
+    expect(failed.stderr.trimEnd().split('\n').at(-1)).toMatch(
+      /^aws-cicd mirror: error: on-rewind is fail and 1 ref is not a fast-forward/,
+    );
+    expect(failed.stdout).toBe('');
   });
 });

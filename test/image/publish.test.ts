@@ -7,8 +7,9 @@ import type { CodeBuildProjectApi, Project, UpdateProjectCommandInput } from '..
 import type { CreateRepositorySettings, EcrApi, Repository } from '../../src/aws/ecr.js';
 import { UserError } from '../../src/core/errors.js';
 import type { Exec, ExecOptions } from '../../src/image/exec.js';
-import { publishImage, type ImageLog, type PublishDeps } from '../../src/image/publish.js';
+import { publishImage, type PublishDeps } from '../../src/image/publish.js';
 import type { ImageSettings } from '../../src/image/settings.js';
+import { RecordingReporter } from '../support/reporter.js';
 
 const PASSWORD = 'eyJwYXlsb2FkIjoi-secret-password';
 const HOST = '111122223333.dkr.ecr.eu-west-1.amazonaws.com';
@@ -101,30 +102,32 @@ function fakeTools(options: { docker?: boolean; fail?: (call: Call) => string | 
   return { exec, calls, events };
 }
 
-function recordingLog(events: string[]) {
-  const lines: string[] = [];
-  const log: ImageLog = {
-    group: async (title, body) => {
-      events.push(`group ${title}`);
-      return body();
-    },
-    output: (chunk) => void lines.push(chunk.toString()),
-    info: (m) => void lines.push(m),
-    warning: (m) => void lines.push(`warning: ${m}`),
-    mask: (s) => void events.push(`mask ${s}`),
-  };
-  return { log, lines };
+/** A RecordingReporter that also puts its groups and masks in the tools' order of events. */
+class OrderedReporter extends RecordingReporter {
+  constructor(private readonly order: string[]) {
+    super();
+  }
+
+  override group(title: string): void {
+    this.order.push(`group ${title}`);
+    super.group(title);
+  }
+
+  override mask(secret: string): void {
+    this.order.push(`mask ${secret}`);
+    super.mask(secret);
+  }
 }
 
 function deps(tools: ReturnType<typeof fakeTools>, ecr: EcrApi, extra: Partial<PublishDeps> = {}) {
-  const { log, lines } = recordingLog(tools.events);
+  const reporter = new OrderedReporter(tools.events);
   return {
-    lines,
+    reporter,
     deps: {
       ecr,
       exec: tools.exec,
       env: {},
-      log,
+      reporter,
       tagContext: { sha: SHA, ref: 'refs/heads/main', defaultBranch: 'main' },
       ...extra,
     } satisfies PublishDeps,
@@ -250,13 +253,13 @@ test('an existing IMMUTABLE repository: the SHA tag only, its settings left with
     encryptionConfiguration: { encryptionType: 'KMS' },
     imageScanningConfiguration: { scanOnPush: true },
   });
-  const { deps: d, lines } = deps(tools, ecr);
+  const { deps: d, reporter } = deps(tools, ecr);
   const result = await publishImage(settings, d);
   expect(result.tags).toEqual([`${HOST}/team/app:${SHA}`]);
   expect(result.repositoryCreated).toBe(false);
   expect(ecr.created).toEqual([]);
   expect(ecr.lifecycle.size).toBe(0);
-  expect(lines).toContain(
+  expect(reporter.messages).toContain(
     'warning: Repository team/app exists and is left as it is: tag mutability is IMMUTABLE, not MUTABLE; encryption is KMS, not AES256',
   );
 });
@@ -280,13 +283,13 @@ const noAws: EcrApi = new Proxy({} as EcrApi, {
 test('push false: built only; no login (ECR or engine), no repository calls, no registry cache, no AWS call', async () => {
   for (const docker of [false, true]) {
     const tools = fakeTools({ docker });
-    const { deps: d, lines } = deps(tools, noAws);
+    const { deps: d, reporter } = deps(tools, noAws);
     const result = await publishImage({ ...settings, push: false, tags: ['dev'] }, d);
     expect(result).toMatchObject({ pushed: false, digest: undefined, image: 'team/app:dev', registry: '' });
     expect(tools.calls.some((c) => c.args[0] === 'push' || c.args[0] === 'login')).toBe(false);
     expect(tools.calls.some((c) => c.args.includes('--cache-from') || c.args.includes('create'))).toBe(false);
     expect(tools.calls.some((c) => c.args.includes('team/app:dev'))).toBe(true);
-    expect(lines).toContain('Not pushing: no registry login, no registry cache, no AWS call');
+    expect(reporter.infos()).toContain('Not pushing: no registry login, no registry cache, no AWS call');
   }
   // Without any client at all; a repository URI names its registry.
   const tools = fakeTools();

@@ -138,19 +138,22 @@ export function refsOf(dir: string, prefix = 'refs/'): Map<string, string> {
   );
 }
 
-/** A log that records everything, masks included. */
-export function recordingLog(): MirrorLog & { lines: string[]; masks: string[]; warnings: string[] } {
+/** A log that records everything, masks included; its groups (the mirror's phases) apart. */
+export function recordingLog(): MirrorLog & { lines: string[]; masks: string[]; warnings: string[]; groups: string[] } {
   const lines: string[] = [];
   const masks: string[] = [];
   const warnings: string[] = [];
+  const groups: string[] = [];
   return {
     lines,
     masks,
     warnings,
+    groups,
     info: (m) => void lines.push(m),
     warning: (m) => void warnings.push(m),
     debug: () => undefined,
     mask: (v) => void masks.push(v),
+    group: (title) => void groups.push(title),
   };
 }
 

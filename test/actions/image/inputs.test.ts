@@ -1,9 +1,15 @@
-/** The image action's inputs: defaults, parsing, and mistakes named by the input they are in. */
+/**
+ * The image action's inputs, read by the image option schema and checked by imageSettings: defaults, parsing, and
+ * mistakes named by the input they are in.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readImageInputs, workflowTagContext } from '../../../src/actions/image/inputs.js';
+import { workflowTagContext } from '../../../src/actions/image/main.js';
 import { UserError } from '../../../src/core/errors.js';
+import { inputNaming, readInputs } from '../../../src/core/options.js';
+import { imageOptions } from '../../../src/image/options.js';
+import { imageSettings } from '../../../src/image/run.js';
 
 /** Every folder this file makes, removed at the end. */
 const TMP = mkdtempSync(path.join(tmpdir(), 'aws-cicd-image-inputs-'));
@@ -16,7 +22,10 @@ function workspace(): string {
 }
 
 const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, ws = workspace()) =>
-  readImageInputs((name) => inputs[name] ?? '', ws, env);
+  imageSettings(
+    readInputs(imageOptions, (name) => inputs[name] ?? '', env),
+    { cwd: ws, env, naming: inputNaming(imageOptions) },
+  );
 
 test('defaults: push, cache, no provenance, scan on push, a repository created MUTABLE/AES256', () => {
   const ws = workspace();
@@ -87,7 +96,10 @@ test.each([
   [{ repository: 'app', platforms: 'amd64' }, 'input "platforms": "amd64" is not a platform'],
   [{ repository: 'app', labels: 'no equals' }, 'input "labels": expected KEY=VALUE; got "no equals"'],
   [{ repository: 'app', tags: 'a b' }, 'input "tags": "a b" is not a valid image tag'],
-  [{ repository: 'app', engine: 'kaniko' }, 'input "engine" must be one of docker, podman, buildah, auto'],
+  [
+    { repository: 'app', engine: 'kaniko' },
+    'input "engine" must be one of auto, docker, podman, buildah; got "kaniko"',
+  ],
   [{ repository: 'app', 'kms-key': 'alias/x' }, 'input "kms-key" needs input "encryption" KMS'],
   [{ repository: 'app', 'update-project': 'true' }, 'input "update-project" needs input "codebuild-project"'],
   [

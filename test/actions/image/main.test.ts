@@ -2,11 +2,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { run, type ImageActionDeps } from '../../../src/actions/image/main.js';
+import { imageAction } from '../../../src/actions/image/main.js';
 import type { EcrApi } from '../../../src/aws/ecr.js';
 import type { Exec } from '../../../src/image/exec.js';
+import type { ImageDeps } from '../../../src/image/run.js';
 import { interpretWorkflowLog } from '../../security/workflow-log-model.js';
+import { runActionInProcess } from '../../support/action.js';
 
 /** Every folder this file makes, removed at the end. */
 const TMP = mkdtempSync(path.join(tmpdir(), 'aws-cicd-image-action-'));
@@ -37,46 +38,41 @@ const buildah: Exec = async (command, args, opts = {}) => {
   return { code: 0, stdout: '', stderr: '' };
 };
 
-function harness(inputs: Record<string, string>, extra: Partial<ImageActionDeps> = {}) {
+function harness(inputs: Record<string, string>, extra: Partial<ImageDeps> = {}) {
   const ws = mkdtempSync(path.join(TMP, 'ws-'));
   writeFileSync(path.join(ws, 'Dockerfile'), 'FROM scratch\n');
-  const stdout = new PassThrough();
-  let log = '';
-  stdout.on('data', (d: Buffer) => (log += d.toString()));
-  const outputs: Record<string, string> = {};
-  const failures: string[] = [];
-  let summary = '';
-  const deps: ImageActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
-    env: { GITHUB_WORKSPACE: ws, GITHUB_SHA: 'f'.repeat(40), GITHUB_REF: 'refs/heads/dev' },
-    stdout,
-    setOutput: (name, value) => (outputs[name] = value),
-    setFailed: (message) => failures.push(message),
-    writeSummary: async (md) => void (summary += md),
-    ecr,
-    codebuild: () => {
-      throw new Error('not expected');
+  const deps: Partial<ImageDeps> = {
+    clients: {
+      ecr,
+      codebuild: () => {
+        throw new Error('not expected');
+      },
     },
     exec: buildah,
     ...extra,
   };
-  return { deps, outputs, failures, log: () => log, summary: () => summary };
+  return {
+    run: () =>
+      runActionInProcess(imageAction(deps), {
+        inputs,
+        env: { GITHUB_WORKSPACE: ws, GITHUB_SHA: 'f'.repeat(40), GITHUB_REF: 'refs/heads/dev' },
+      }),
+  };
 }
 
 test('outputs, a summary, a group per step; the password masked first; tool output cannot forge commands', async () => {
-  const h = harness({ repository: 'app' });
-  const result = await run(h.deps);
-  expect(h.failures).toEqual([]);
-  expect(result?.digest).toBe(DIGEST);
-  expect(h.outputs).toEqual({
+  const run = await harness({ repository: 'app' }).run();
+  expect(run.errors).toEqual([]);
+  expect(run.code).toBe(0);
+  expect(run.outputs).toEqual({
     image: `${HOST}/app@${DIGEST}`,
     digest: DIGEST,
     tags: [`${HOST}/app:${'f'.repeat(40)}`, `${HOST}/app:dev`].join('\n'),
     registry: HOST,
   });
-  expect(h.summary()).toContain('### Image pushed to Amazon ECR');
-  expect(h.summary()).toContain(`<code>${HOST}/app@${DIGEST}</code>`);
-  const log = interpretWorkflowLog(h.log());
+  expect(run.summary).toContain('### Image pushed to Amazon ECR');
+  expect(run.summary).toContain(`<code>${HOST}/app@${DIGEST}</code>`);
+  const log = interpretWorkflowLog(run.stdout);
   expect(log.commands.map((c) => c.name).filter((n) => n !== 'stop-commands')).toEqual([
     'group',
     'add-mask',
@@ -97,6 +93,14 @@ test('outputs, a summary, a group per step; the password masked first; tool outp
   ]);
   expect(log.visible).toContain('::warning::FORGED');
   expect(log.visible.some((line) => line.includes(PASSWORD))).toBe(false);
+  // Each tag and the pushed image, as the CLI says them.
+  expect(log.visible).toEqual(
+    expect.arrayContaining([
+      `tag ${HOST}/app:${'f'.repeat(40)}`,
+      `tag ${HOST}/app:dev`,
+      `pushed ${HOST}/app@${DIGEST}`,
+    ]),
+  );
 });
 
 test('push: false builds with no AWS client, credentials or region, and logs in nowhere', async () => {
@@ -105,19 +109,21 @@ test('push: false builds with no AWS client, credentials or region, and logs in 
     calls.push([command, ...args]);
     return buildah(command, args, opts);
   };
-  const h = harness({ repository: 'app', push: 'false', tags: 'dev' }, { ecr: undefined, codebuild: undefined, exec });
-  const result = await run(h.deps);
-  expect(h.failures).toEqual([]);
-  expect(result).toMatchObject({ pushed: false, image: 'app:dev' });
-  expect(h.outputs).toMatchObject({ image: 'app:dev', digest: '', registry: '' });
+  const run = await harness({ repository: 'app', push: 'false', tags: 'dev' }, { clients: undefined, exec }).run();
+  expect(run.errors).toEqual([]);
+  expect(run.code).toBe(0);
+  expect(run.outputs).toMatchObject({ image: 'app:dev', digest: '', registry: '' });
   expect(calls.some((c) => c.includes('login') || c.includes('push'))).toBe(false);
+  expect(calls.some((c) => c[0] === 'buildah' && c[1] === 'build')).toBe(true);
 });
 
 test('a failure fails the step with a message, no stack; clients made by the action are not needed for bad input', async () => {
-  const h = harness({ repository: 'app', engine: 'docker' });
-  expect(await run(h.deps)).toBeUndefined();
-  expect(h.failures).toEqual(['engine docker cannot be used: no Docker engine answers (docker info: no daemon)']);
-  const bad = harness({ repository: 'BAD' }, { ecr: undefined, codebuild: undefined });
-  await run(bad.deps);
-  expect(bad.failures[0]).toMatch(/^input "repository": "BAD" is not an ECR repository name/);
+  const run = await harness({ repository: 'app', engine: 'docker' }).run();
+  expect(run.code).toBe(1);
+  expect(run.errors).toEqual(['engine docker cannot be used: no Docker engine answers (docker info: no daemon)']);
+  expect(run.outputs).toEqual({});
+  const bad = await harness({ repository: 'BAD' }, { clients: undefined }).run();
+  expect(bad.code).toBe(1);
+  expect(bad.errors).toHaveLength(1);
+  expect(bad.errors[0]).toMatch(/^input "repository": "BAD" is not an ECR repository name/);
 });

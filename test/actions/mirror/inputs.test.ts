@@ -1,13 +1,25 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/**
+ * The mirror action's inputs, read by the mirror option schema and checked by mirrorSettings: defaults, every input,
+ * and mistakes named by the input they are in.
+ */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { Inputs, Outputs, readMirrorInputs } from '../../../src/actions/mirror/inputs.js';
+import { inputName, inputNaming, readInputs } from '../../../src/core/options.js';
+import { mirrorOptions } from '../../../src/mirror/options.js';
+import { MIRROR_OUTPUTS, mirrorSettings } from '../../../src/mirror/run.js';
 
 const ENV = { AWS_REGION: 'eu-west-1', GITHUB_WORKSPACE: '/ws' };
-const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV) =>
-  readMirrorInputs((name) => inputs[name] ?? '', env);
+/** As the action reads them: the workspace is where relative paths resolve. */
+const read = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV, defaultBranch?: string) =>
+  mirrorSettings(
+    readInputs(mirrorOptions, (name) => inputs[name] ?? '', env),
+    {
+      env,
+      cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+      naming: inputNaming(mirrorOptions),
+      defaultBranch,
+    },
+  );
 
 test('defaults: everything mirrored from the workspace, no prune, rewinds allowed', () => {
   expect(read({ repository: 'app' })).toEqual({
@@ -25,9 +37,7 @@ test('defaults: everything mirrored from the workspace, no prune, rewinds allowe
   });
 });
 
-test('every input', () => {
-  const event = path.join(mkdtempSync(path.join(tmpdir(), 'mirror-event-')), 'event.json');
-  writeFileSync(event, JSON.stringify({ repository: { default_branch: 'trunk' } }));
+test("every input; the default branch the face gives (the action: the event payload's)", () => {
   const settings = read(
     {
       repository: 'codecommit::us-west-2://app',
@@ -44,7 +54,8 @@ test('every input', () => {
       tags: 'team=ci\ncost center = 42',
       'github-token': 'ghs_x',
     },
-    { ...ENV, GITHUB_SERVER_URL: 'https://ghe.example.com', GITHUB_EVENT_PATH: event },
+    { ...ENV, GITHUB_SERVER_URL: 'https://ghe.example.com' },
+    'trunk',
   );
   expect(settings).toEqual({
     repository: 'app',
@@ -91,8 +102,9 @@ test('action.yml declares exactly these inputs and outputs, each described, run 
     outputs: Record<string, { description?: string }>;
     runs: { using: string; main: string };
   };
-  expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Inputs).sort());
-  expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Outputs).sort());
+  const inputs = Object.entries(mirrorOptions).flatMap(([key, spec]) => inputName(key, spec) ?? []);
+  expect(Object.keys(action.inputs).sort()).toEqual(inputs.sort());
+  expect(Object.keys(action.outputs).sort()).toEqual(Object.values(MIRROR_OUTPUTS).sort());
   for (const item of [...Object.values(action.inputs), ...Object.values(action.outputs)]) {
     expect(item.description?.length).toBeGreaterThan(10);
   }

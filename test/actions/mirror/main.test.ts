@@ -7,10 +7,10 @@ import { CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import { run, type MirrorActionDeps } from '../../../src/actions/mirror/main.js';
+import { mirrorAction } from '../../../src/actions/mirror/main.js';
 import { httpBackendAvailable } from '../../harness/git-server.js';
 import { interpretWorkflowLog } from '../../security/workflow-log-model.js';
+import { runActionInProcess } from '../../support/action.js';
 import {
   ACTION_ENTRY,
   commit,
@@ -32,24 +32,9 @@ beforeAll(async () => {
 });
 afterAll(async () => world?.close());
 
-function harness(inputs: Record<string, string>, env: NodeJS.ProcessEnv) {
-  const stdout = new PassThrough();
-  let log = '';
-  stdout.on('data', (d: Buffer) => (log += d.toString()));
-  const outputs: Record<string, string> = {};
-  const failures: string[] = [];
-  let summary = '';
-  const deps: MirrorActionDeps = {
-    getInput: (name) => inputs[name] ?? '',
-    env,
-    stdout,
-    setOutput: (name, value) => void (outputs[name] = value),
-    setFailed: (message) => void failures.push(message),
-    writeSummary: async (md) => void (summary += md),
-    codecommit: world.client,
-    self: SELF,
-  };
-  return { deps, outputs, failures, log: () => log, summary: () => summary };
+/** The action in this process, with the emulator's client and the credential helper run from its entry point. */
+function runMirrorAction(inputs: Record<string, string>, env: NodeJS.ProcessEnv) {
+  return runActionInProcess(mirrorAction({ codecommit: world.client, self: SELF }), { inputs, env });
 }
 
 describeGit('in-process', () => {
@@ -58,14 +43,13 @@ describeGit('in-process', () => {
     const head = commit(source, { 'a.txt': '1' });
     git(source, ['tag', 'v1']);
     git(source, ['branch', '<b>|x']);
-    const h = harness(
+    const run = await runMirrorAction(
       { repository: 'action-repo', 'create-repository': 'true', 'repository-description': 'from the action' },
       world.env({ GITHUB_WORKSPACE: source }),
     );
-    const result = await run(h.deps);
-    expect(h.failures).toEqual([]);
-    expect(result?.pushed).toHaveLength(3);
-    expect(h.outputs).toEqual({
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs).toEqual({
       'repository-url': `${world.server.url}/v1/repos/action-repo`,
       'grc-url': 'codecommit::us-east-1://action-repo',
       'refs-created': '3',
@@ -73,15 +57,35 @@ describeGit('in-process', () => {
       'refs-deleted': '0',
       'head-sha': head,
     });
-    expect(h.log()).toContain('::group::Plan');
-    expect(h.log()).toContain('Plan: 3 to create, 0 to update, 0 to rewind, 0 to delete, 0 unchanged');
-    expect(h.summary()).toContain('## Mirror to CodeCommit: <code>action-repo</code>');
+    expect(refsOf(world.emulator.state.codecommit.path('action-repo')).size).toBe(3);
+    expect(run.stdout).toContain('::group::Plan');
+    expect(run.stdout).toContain('Plan: 3 to create, 0 to update, 0 to rewind, 0 to delete, 0 unchanged');
+    expect(run.summary).toContain('## Mirror to CodeCommit: <code>action-repo</code>');
     // A ref name is data in the summary: no HTML, no table cell break.
-    expect(h.summary()).toContain('<code>refs/heads/&#60;b&#62;&#124;x</code>');
-    expect(h.summary()).not.toContain('<b>');
+    expect(run.summary).toContain('<code>refs/heads/&#60;b&#62;&#124;x</code>');
+    expect(run.summary).not.toContain('<b>');
     // The secret key is masked before anything else is written.
-    const commands = interpretWorkflowLog(h.log()).commands;
+    const commands = interpretWorkflowLog(run.stdout).commands;
     expect(commands[0]).toMatchObject({ name: 'add-mask', data: 'test' });
+  });
+
+  test('the default branch of the event payload is pushed first into an empty repository', async () => {
+    // Checked out: dev. Without the event's default branch, dev would go first.
+    const source = newRepo(world.dir, 'action-default-src', 'dev');
+    const tip = commit(source, { 'a.txt': '1' });
+    git(source, ['branch', 'trunk']);
+    const event = path.join(world.dir, 'action-default-event.json');
+    writeFileSync(event, JSON.stringify({ repository: { default_branch: 'trunk' } }));
+    const run = await runMirrorAction(
+      { repository: 'action-default', 'create-repository': 'true' },
+      world.env({ GITHUB_WORKSPACE: source, GITHUB_EVENT_PATH: event }),
+    );
+    expect(run.errors).toEqual([]);
+    const pushed = run.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::debug::git push '))
+      .map((line) => line.slice(line.lastIndexOf(' ') + 1));
+    expect(pushed).toEqual([`${tip}:refs/heads/trunk`, `${tip}:refs/heads/dev`]);
   });
 
   test('a failure sets the outputs of what was done, the summary says what was not, the step fails', async () => {
@@ -89,23 +93,30 @@ describeGit('in-process', () => {
     const source = newRepo(world.dir, 'action-rewind-src');
     commit(source, { 'a.txt': '1' });
     const env = world.env({ GITHUB_WORKSPACE: source });
-    await run(harness({ repository: 'action-rewind' }, env).deps);
+    expect((await runMirrorAction({ repository: 'action-rewind' }, env)).code).toBe(0);
     git(source, ['commit', '-q', '--amend', '-m', 'rewritten']);
     git(source, ['branch', 'extra']);
-    const h = harness({ repository: 'action-rewind', 'on-rewind': 'fail' }, env);
-    await run(h.deps);
-    expect(h.failures).toHaveLength(1);
-    expect(h.failures[0]).toMatch(/^on-rewind is fail and 1 ref is not a fast-forward/);
-    expect(h.outputs['refs-created']).toBe('0');
-    expect(h.summary()).toContain('❌ failed');
-    expect(h.summary()).toContain('Not pushed: <code>refs/heads/extra</code>, <code>refs/heads/main</code>');
+    const run = await runMirrorAction({ repository: 'action-rewind', 'on-rewind': 'fail' }, env);
+    expect(run.code).toBe(1);
+    expect(run.errors).toHaveLength(1);
+    expect(run.errors[0]).toMatch(/^on-rewind is fail and 1 ref is not a fast-forward/);
+    // The failure is the last thing the step writes.
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(/^::error::on-rewind is fail/);
+    expect(run.outputs['refs-created']).toBe('0');
+    expect(run.summary).toContain('❌ failed');
+    expect(run.summary).toContain('Not pushed: <code>refs/heads/extra</code>, <code>refs/heads/main</code>');
+    expect(run.stdout).toContain('not pushed refs/heads/extra');
+    expect(run.stdout).toContain('not pushed refs/heads/main');
   });
 
   test('input mistakes fail the step before any call', async () => {
-    const h = harness({ repository: 'x', 'on-rewind': 'maybe' }, world.env({ GITHUB_WORKSPACE: world.dir }));
-    await run(h.deps);
-    expect(h.failures).toEqual(['input "on-rewind" must be one of allow, fail; got "maybe"']);
-    expect(h.outputs).toEqual({});
+    const run = await runMirrorAction(
+      { repository: 'x', 'on-rewind': 'maybe' },
+      world.env({ GITHUB_WORKSPACE: world.dir }),
+    );
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual(['input "on-rewind" must be one of allow, fail; got "maybe"']);
+    expect(run.outputs).toEqual({});
   });
 });
 
