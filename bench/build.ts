@@ -16,8 +16,8 @@ import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createBuildClients } from '../src/codebuild/clients.js';
-import { silentLogger } from '../src/codebuild/types.js';
 import { followTarget, startTarget } from '../src/codebuild/run.js';
+import { asLogLine, silentReporter } from '../src/core/reporter.js';
 import { awsEnv, createProject, gitRepo, startBuildEmulator } from '../test/codebuild/emulator-support.js';
 import type { Emulator } from '../test/harness/aws/server.js';
 
@@ -55,8 +55,13 @@ async function followLatency(emulator: Emulator, mode: 'live' | 'poll', counter:
     const result = await followTarget(target, mode, {
       codebuild: clients.codebuild,
       logs: clients.logs,
-      logger: silentLogger,
-      output: { line: (text) => void received.set(text, Date.now()), status: () => undefined },
+      reporter: {
+        ...silentReporter,
+        line: (line) => {
+          const text = asLogLine(line).text;
+          if (text !== undefined) received.set(text, Date.now());
+        },
+      },
     });
     const calls = counter.calls;
     if (result.kind !== 'build') throw new Error('expected a build');

@@ -77,8 +77,8 @@ test('with --env-file and a missing file, Node.js stops before aws-cicd starts (
 
 test('--help and README name both', () => {
   const help = cli(['run', '--help'], REPO_ROOT).stdout;
-  expect(help).toMatch(/^ {2}--variables-file FILE$/m);
-  expect(help).toMatch(/^ {2}--env-file FILE +the same \(an older name\)/m);
+  expect(help).toMatch(/^ {2}--variables-file FILE +File of NAME=VALUE lines/m);
+  expect(help).toMatch(/^ {2}--env-file FILE +The same as --variables-file \(an older name\)/m);
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   expect(readme).toContain('`--variables-file FILE`');
   expect(readme).toContain('`--env-file=FILE`');

@@ -75,7 +75,9 @@ test('a failure: phase, context, last lines', () => {
   expect(failures(result)).toEqual([
     {
       title: 'BUILD FAILED',
-      message: `Build ${ID} FAILED in phase BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: make\n\nLast 2 lines of the log:\na\nb`,
+      message: `Build ${ID} FAILED in phase BUILD: COMMAND_EXECUTION_ERROR: Error while executing command: make`,
+      // The Reporter shows them (the job log's annotation: `Last 2 lines of the log:`, a pipe: after the error).
+      context: ['a', 'b'],
     },
   ]);
   expect(failureSummary(result)).toBe(

@@ -21,7 +21,7 @@ import {
   GetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
 import { run as runImageAction, type ImageActionDeps } from '../../src/actions/image/main.js';
-import { run as runLocalAction } from '../../src/actions/local/main.js';
+import { localAction } from '../../src/actions/local/main.js';
 import { runImage } from '../../src/cli/commands/image.js';
 import { main } from '../../src/cli/main.js';
 import { nodeExec, type Exec } from '../../src/image/exec.js';
@@ -36,6 +36,7 @@ import {
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { interpretWorkflowLog } from '../security/workflow-log-model.js';
 import { clientConfig } from '../emulator/helpers.js';
+import { runActionInProcess } from '../support/action.js';
 import { runCli } from '../support/cli.js';
 
 const REPO_ROOT = path.resolve('.');
@@ -426,23 +427,17 @@ if (missing !== undefined) {
         expect(pushed).toBeDefined();
         const src = mkdtempSync(path.join(tmpdir(), 'aws-cicd-local-image-'));
         writeFileSync(path.join(src, 'buildspec.yml'), FOUR_PHASES);
-        const stdout = new PassThrough();
-        let log = '';
-        stdout.on('data', (d: Buffer) => (log += d.toString()));
-        const outputs: Record<string, string> = {};
-        const failures: string[] = [];
         const inputs: Record<string, string> = { image: `${registry.host}/${REPOSITORY}:${SHA}` };
-        const build = await runLocalAction({
-          getInput: (name) => inputs[name] ?? '',
+        const step = await runActionInProcess(localAction(), {
+          inputs,
           env: { ...sandbox.env, GITHUB_WORKSPACE: src, GITHUB_REPOSITORY: 'octo/widgets', GITHUB_SHA: SHA },
-          stdout,
-          setOutput: (name, value) => (outputs[name] = value),
-          setFailed: (message) => failures.push(message),
-          writeSummary: async () => undefined,
         });
+        const { outputs, errors: failures, stdout: log } = step;
         expect({ failures, tail: failures.length > 0 ? log.slice(-3000) : '' }).toEqual({ failures: [], tail: '' });
-        expect(build?.buildStatus).toBe('SUCCEEDED');
-        expect(build?.startTime).toBeInstanceOf(Date);
+        expect(step.code).toBe(0);
+        // The summary has the build's duration, from the times of the report written inside.
+        expect(step.summary).toContain('## Local build: ✅ SUCCEEDED');
+        expect(step.summary).toMatch(/\*\*Duration\*\* \d/);
         for (const phase of ['INSTALL', 'PRE_BUILD', 'BUILD', 'POST_BUILD']) expect(log).toContain(`::group::${phase}`);
         expect(outputs['build-status']).toBe('SUCCEEDED');
         expect(outputs['build-id']).toMatch(/^widgets:/);

@@ -1,12 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { parseBuildspec } from '../../src/buildspec/index.js';
 import type { BatchSpec, Buildspec } from '../../src/buildspec/types.js';
-import { expandBatch, PrefixedOutput, runBatch, type BatchChild } from '../../src/runner/batch.js';
+import { expandBatch, runBatch, type BatchChild } from '../../src/runner/batch.js';
 import { runLocalBatch } from '../../src/runner/batch-run.js';
 import type { BuildResult, StatusType } from '../../src/runner/types.js';
+import { RecordingReporter } from '../support/reporter.js';
 
 function batchOf(yaml: string): BatchSpec {
   const { buildspec, findings } = parseBuildspec(`version: 0.2\n${yaml}`, 'b.yml');
@@ -219,19 +219,6 @@ describe('runBatch scheduling', () => {
   });
 });
 
-test('PrefixedOutput writes whole prefixed lines only', () => {
-  const writes: string[] = [];
-  const out = new PrefixedOutput(
-    { write: (c) => (writes.push(Buffer.from(c).toString()), true), once: () => undefined },
-    'b1',
-  );
-  out.write('par');
-  out.write('tial\nsecond\nthi');
-  out.write(Buffer.from('rd'));
-  out.flush();
-  expect(writes).toEqual(['[b1] partial\n[b1] second\n', '[b1] third\n']);
-});
-
 describe('runLocalBatch (real builds)', () => {
   test('build-graph with a task buildspec, task variables, identifiers and prefixed logs', async () => {
     const src = mkdtempSync(join(tmpdir(), 'aws-cicd-batch-'));
@@ -264,20 +251,20 @@ artifacts:
       (await import('node:fs')).readFileSync(join(src, 'buildspec.yml'), 'utf8'),
       'buildspec.yml',
     ).buildspec as Buildspec;
-    const output = new PassThrough();
-    let log = '';
-    output.on('data', (d: Buffer) => (log += d.toString()));
+    const reporter = new RecordingReporter();
     const result = await runLocalBatch(
       { buildspec, buildspecPath: join(src, 'buildspec.yml'), srcDir: src, projectName: 'demo', parallel: 2, env: [] },
-      { output },
+      { reporter },
     );
     expect(result.buildBatchStatus).toBe('SUCCEEDED');
+    const log = reporter.texts().join('\n') + '\n';
     expect(log).toMatch(/^\[first\] first says one$/m);
     // Each child has its own copy of the source, as its own checkout in CodeBuild: first's file is not in second's.
     expect(log).toMatch(/^\[second\] second has its own source$/m);
     expect(log).toMatch(/^\[batch\] first SUCCEEDED$/m);
-    // Every line of the log belongs to a child or to the batch.
-    for (const line of log.trimEnd().split('\n')) expect(line).toMatch(/^\[(first|second|batch)\] /);
+    // Every line of the log belongs to a child or to the batch: a line with its source, never raw output.
+    for (const line of reporter.lines) expect(line.source).toMatch(/^(first|second|batch)$/);
+    expect(reporter.chunks).toEqual([]);
     expect(existsSync(join(src, '.aws-cicd/artifacts/first/artifacts.zip'))).toBe(true);
     expect(result.id).toMatch(/^demo:/);
     expect(Object.keys(result.builds).sort()).toEqual(['first', 'second']);
@@ -316,9 +303,7 @@ cache:
     writeFileSync(join(src, 'buildspec.yml'), BATCH);
     writeFileSync(join(src, 'shared.txt'), 'original\n');
     const buildspec = parseBuildspec(BATCH, 'buildspec.yml').buildspec as Buildspec;
-    const output = new PassThrough();
-    let log = '';
-    output.on('data', (d: Buffer) => (log += d.toString()));
+    const reporter = new RecordingReporter();
     const result = await runLocalBatch(
       {
         buildspec,
@@ -328,9 +313,10 @@ cache:
         parallel: 2,
         cacheDir: mkdtempSync(join(tmpdir(), 'aws-cicd-batch-cache-')),
       },
-      { output },
+      { reporter },
     );
     expect(result.buildBatchStatus).toBe('SUCCEEDED');
+    const log = reporter.texts().join('\n');
     const ids = ['first', 'second', 'third'];
     const srcDirs = new Set<string>();
     for (const id of ids) {

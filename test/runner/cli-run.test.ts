@@ -126,10 +126,33 @@ describe('aws-cicd run', () => {
     const plain = await runCli(['run'], { cwd, env: { ...env(), NO_COLOR: '1' }, tty: true });
     expect(plain.stdout).not.toContain('\u001b[');
     expect(plain.stdout).toContain('▶ BUILD\n$ echo "$GREETING $FROM_FILE $FROM_CLI" > out.txt\n');
-    expect(plain.stdout).toMatch(/^Phase +Status +Duration +Tests$/m);
-    expect(plain.stdout).toMatch(/^BUILD +SUCCEEDED +\d+m?s$/m);
-    expect(plain.stdout).toMatch(/^Build SUCCEEDED in /m);
+    // A blank line after each command's output.
+    expect(plain.stdout).toContain('$ cat out.txt\nhello  \n\n');
+    // The closing table: a Tests column only when the build has test reports; its footer is the status line.
+    expect(plain.stdout).toMatch(/^Phase +Status +Duration$/m);
+    expect(plain.stdout).toMatch(/^BUILD +SUCCEEDED +[\d.]+m?s$/m);
+    expect(plain.stdout).toMatch(/^build [\w-]+:[0-9a-f-]{36} SUCCEEDED in [\d.]+m?s$/m);
     expect(plain.stdout).not.toContain('[Container]');
+  });
+
+  test('on a terminal, with test reports: the closing table counts the tests on UPLOAD_ARTIFACTS', async () => {
+    const junit =
+      '<testsuite name="s" tests="2"><testcase name="a"/><testcase name="b"><skipped/></testcase></testsuite>';
+    const cwd = project({
+      'buildspec.yml': `version: 0.2
+phases:
+  build:
+    commands:
+      - echo '${junit}' > junit.xml
+reports:
+  unit:
+    files: [junit.xml]
+`,
+    });
+    const run = await runCli(['run'], { cwd, env: { ...env(), NO_COLOR: '1' }, tty: true });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Phase +Status +Duration +Tests$/m);
+    expect(run.stdout).toMatch(/^UPLOAD_ARTIFACTS +SUCCEEDED +[\d.]+m?s +1 passed, 1 skipped$/m);
   });
 
   test('the context signal (Ctrl-C) stops the build: exit 130, STOPPED in the report', async () => {
