@@ -56,6 +56,19 @@ export function mirrorSettings(
   options: MirrorOptions,
   deps: Pick<MirrorDeps, 'env' | 'cwd' | 'naming' | 'githubToken' | 'defaultBranch'>,
 ): MirrorSettings {
+  try {
+    return checkedSettings(options, deps);
+  } catch (error) {
+    // A mistake in the options is bad input (the CLI's exit status 2), whichever check found it.
+    if (error instanceof UserError && error.exitCode !== 2) throw new UserError(error.message, { exitCode: 2 });
+    throw error;
+  }
+}
+
+function checkedSettings(
+  options: MirrorOptions,
+  deps: Pick<MirrorDeps, 'env' | 'cwd' | 'naming' | 'githubToken' | 'defaultBranch'>,
+): MirrorSettings {
   const name = deps.naming;
   const usage = (message: string): UserError => new UserError(message, { exitCode: 2 });
   const target = parseTarget(options.repository, name('repository'));
