@@ -20,9 +20,9 @@ import {
   GetLifecyclePolicyCommand,
   GetRepositoryPolicyCommand,
 } from '@aws-sdk/client-ecr';
-import { run as runImageAction, type ImageActionDeps } from '../../src/actions/image/main.js';
+import { imageAction } from '../../src/actions/image/main.js';
 import { localAction } from '../../src/actions/local/main.js';
-import { runImage } from '../../src/cli/commands/image.js';
+import { imageCommandWith } from '../../src/cli/commands/image.js';
 import { main } from '../../src/cli/main.js';
 import { nodeExec, type Exec } from '../../src/image/exec.js';
 import { startEmulator, type Emulator } from '../harness/aws/server.js';
@@ -178,12 +178,6 @@ if (missing !== undefined) {
       'the image action builds docker/standard with buildah, pushes it, and the registry holds that digest',
       async () => {
         const spawned: Spawned[] = [];
-        const stdout = new PassThrough();
-        let log = '';
-        stdout.on('data', (d: Buffer) => (log += d.toString()));
-        const outputs: Record<string, string> = {};
-        const failures: string[] = [];
-        let summary = '';
         const inputs: Record<string, string> = {
           repository: REPOSITORY,
           context: REPO_ROOT,
@@ -194,8 +188,9 @@ if (missing !== undefined) {
           'codebuild-project': 'app',
           'update-project': 'true',
         };
-        const deps: ImageActionDeps = {
-          getInput: (name) => inputs[name] ?? '',
+        const started = performance.now();
+        const step = await runActionInProcess(imageAction({ exec: recording(spawned), tmpDir: sandbox.dir }), {
+          inputs,
           env: {
             ...awsEnv(),
             GITHUB_WORKSPACE: workspace,
@@ -203,18 +198,11 @@ if (missing !== undefined) {
             GITHUB_REF: 'refs/heads/main',
             GITHUB_EVENT_PATH: path.join(workspace, 'event.json'),
           },
-          stdout,
-          setOutput: (name, value) => (outputs[name] = value),
-          setFailed: (message) => failures.push(message),
-          writeSummary: async (md) => void (summary += md),
-          exec: recording(spawned),
-          tmpDir: sandbox.dir,
-        };
-        const started = performance.now();
-        const result = await runImageAction(deps);
+        });
         timings.coldBuildAndPush = performance.now() - started;
+        const { outputs, errors: failures, stdout: log, summary } = step;
         expect({ failures, tail: failures.length > 0 ? log.slice(-3000) : '' }).toEqual({ failures: [], tail: '' });
-        expect(result?.engine).toBe('buildah');
+        expect(log).toContain('Engine: buildah');
 
         // Outputs: ECR names (the registry endpoint only says where the registry answers).
         const ecrHost = '000000000000.dkr.ecr.us-east-1.amazonaws.com';
@@ -466,10 +454,9 @@ if (missing !== undefined) {
         out.on('data', (d: Buffer) => (stdout += d.toString()));
         err.on('data', (d: Buffer) => (stderr += d.toString()));
         const started = performance.now();
-        const code = await runImage(
+        const code = await imageCommandWith({ exec: recording(spawned) }).run(
           ['--repository', 'team/app', '--engine', 'buildah', '--tag', 'v1', '--registry-endpoint', registry.url],
           { stdout: out, stderr: err, env: awsEnv(), cwd: context },
-          recording(spawned),
         );
         timings.derivedBuildAndPush = performance.now() - started;
         expect({ code, stderr: code === 0 ? '' : stderr.slice(-3000) }).toEqual({ code: 0, stderr: '' });
