@@ -66,7 +66,8 @@ export interface LogFollowerStats {
   failure?: string;
 }
 
-export const DEFAULT_POLL = { minMs: 500, maxMs: 5000, factor: 1.5 };
+/** Reading a stream: every 2 s while lines flow (at most 30 reads a minute), up to every 10 s when idle. */
+export const DEFAULT_POLL = { minMs: 2000, maxMs: 10_000, factor: 1.5 };
 export const DEFAULT_OVERLAP_MS = 30_000;
 export const DEFAULT_DRAIN_SETTLE_MS = 500;
 export const DEFAULT_MAX_DRAIN_MS = 300_000;

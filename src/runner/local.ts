@@ -96,7 +96,10 @@ export async function runLocal(options: LocalOptions, reporter: Reporter, deps: 
   }
   const variablesFile = options.variablesFile ?? options.envFile;
   const envFile = variablesFile === undefined ? undefined : path.resolve(deps.cwd, variablesFile);
-  const artifactsDir = path.resolve(deps.cwd, options.artifacts);
+  const artifactsDir =
+    options.artifacts === undefined
+      ? path.join(srcDir, '.aws-cicd', 'artifacts')
+      : path.resolve(deps.cwd, options.artifacts);
   const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(deps.cwd, options.cacheDir);
   const reportJson =
     options.reportJson !== undefined

@@ -9,20 +9,20 @@ export const localOptions = {
     type: 'text',
     placeholder: 'FILE',
     default: 'buildspec.yml',
-    help: 'Path of the buildspec file, relative to source.',
+    help: 'Path of the buildspec file, relative to the source folder (as CodeBuild reads it).',
   },
   source: {
     type: 'text',
     placeholder: 'DIR',
     default: '.',
-    help: 'Source folder (CODEBUILD_SRC_DIR). Default: the workspace.',
+    help: 'Source folder (CODEBUILD_SRC_DIR). Default: the workspace (on the command line: the current directory).',
   },
   env: {
     type: 'pairs',
     placeholder: 'NAME=VALUE',
     help:
-      "Multi-line NAME=VALUE environment variables that override the buildspec and env-file (like StartBuild's " +
-      'environmentVariablesOverride). Values are taken literally.',
+      'NAME=VALUE environment variables, one per line (on the command line: --env repeated), that override the ' +
+      "buildspec and env-file (like StartBuild's environmentVariablesOverride). Values are taken literally.",
   },
   variablesFile: {
     type: 'text',
@@ -45,7 +45,9 @@ export const localOptions = {
     placeholder: 'NAME',
     pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{1,254}$/,
     form: 'a CodeBuild project name (2 to 255 letters, digits, - and _, starting with a letter or digit)',
-    help: 'Project name used in CODEBUILD_BUILD_ID and the build ARN. Default: the repository name.',
+    help:
+      "Project name used in CODEBUILD_BUILD_ID and the build ARN. Default: the repository's name (on the command " +
+      "line: the source folder's name).",
   },
   region: {
     type: 'text',
@@ -57,8 +59,9 @@ export const localOptions = {
   artifacts: {
     type: 'text',
     placeholder: 'DIR',
-    default: '.aws-cicd/artifacts',
-    help: 'Folder that receives artifacts.zip and one <identifier>.zip per secondary artifact.',
+    help:
+      'Folder that receives artifacts.zip and one <identifier>.zip per secondary artifact. Default: .aws-cicd/artifacts ' +
+      'in the source folder.',
   },
   reportJson: {
     type: 'text',
