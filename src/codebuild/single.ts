@@ -99,9 +99,10 @@ export async function followSingleBuild(
       ? {}
       : {
           // The log drives the status (see above).
-          interval: () => (ending ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
+          // Ending, or cancelled (the build is being stopped): read every second until it is over.
+          interval: () => (ending || cancel.cancelled() ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
           postpone: () => {
-            if (ending) return 0;
+            if (ending || cancel.cancelled()) return 0;
             const quiet = clock() - lastLine;
             return Math.max(0, quietLimitMs(clock() - startedAt) - quiet);
           },
