@@ -149,7 +149,15 @@ test('aws-cicd run: the same in a terminal, and in the report file', async () =>
   const run = await runner.cli(['run', '--report-json', 'report.json'], { env: env(), cwd: source });
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('p=*** s=***');
-  expectNoLeak(run, { 'report file': readFileSync(path.join(source, 'report.json'), 'utf8') });
+  // In a workflow's `run:` step the CLI registers each secret with the runner (`::add-mask::` on stderr, which the
+  // runner reads as a command and never shows); everything else it prints is masked already.
+  const stderr = interpretWorkflowLog(run.stderr);
+  const masks = stderr.commands.filter((c) => c.name === 'add-mask').map((c) => c.data);
+  expect(masks).toEqual(expect.arrayContaining([PARAMETER, JSON_PART]));
+  expectNoLeak(run, {
+    stderr: stderr.visible.join('\n'),
+    'report file': readFileSync(path.join(source, 'report.json'), 'utf8'),
+  });
 });
 
 test('the mirror action: the session credentials and every CodeCommit password stay out of everything', async () => {
