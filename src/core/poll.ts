@@ -49,9 +49,17 @@ export interface StatusPollOptions<T> {
   readonly clock?: Clock;
   readonly sleep?: Sleep;
   readonly reporter?: Pick<Reporter, 'debug'>;
+  /**
+   * True while something is being carried out that ends soon (a stop after a cancel): read every `URGENT_READ_MS`
+   * instead of the calm cadence, so that the final status is seen within the grace period.
+   */
+  readonly urgent?: () => boolean;
   /** Asked after each snapshot: true stops polling (that snapshot is returned). Call nudge() when it turns true. */
   readonly stop?: () => boolean;
 }
+
+/** The cadence while `urgent()` (a stop after a cancel): every second, for the few seconds it takes. */
+export const URGENT_READ_MS = 1000;
 
 export class StatusPoller<T> {
   private readonly clock: Clock;
@@ -152,6 +160,7 @@ export class StatusPoller<T> {
   private interval(phase: string | undefined): number {
     const { intervals, finalPhases } = this.options;
     const quiet = this.clock() - this.lastActivity;
+    if (this.options.urgent?.() === true) return URGENT_READ_MS;
     if (this.options.interval !== undefined) return this.options.interval(phase, quiet);
     if (phase !== undefined && finalPhases?.has(phase)) return intervals.finalMs;
     return quiet >= intervals.idleAfterMs ? intervals.idleMs : intervals.activeMs;

@@ -15,11 +15,14 @@ import { realSleep, type Clock, type Sleep } from '../core/time.js';
 import { stopDeployment } from './stop.js';
 import { FINAL_TARGET_STATUSES, shortTargetId, TargetReader, type TargetView } from './targets.js';
 
-/** How often a deployment's status is read. */
+/**
+ * How often a deployment's status is read: every 5 s while it changes, every 15 s after a minute without change (at
+ * most one GetDeployment per 5 s; CodeDeploy's lifecycle events take seconds to minutes each).
+ */
 export const DEPLOY_STATUS_INTERVALS: StatusIntervals = {
-  activeMs: 2000,
-  idleMs: 5000,
-  finalMs: 500,
+  activeMs: 5000,
+  idleMs: 15_000,
+  finalMs: 5000,
   idleAfterMs: 60_000,
 };
 
@@ -128,6 +131,7 @@ export async function followDeployment(id: string, deps: DeployFollowDeps): Prom
     clock: deps.clock,
     sleep: deps.sleep,
     reporter: deps.reporter,
+    urgent: () => cancel.cancelled(),
     stop: () => cancel.expired(),
   });
 

@@ -76,11 +76,15 @@ export interface PipelineOutcome {
   readonly statusCalls: number;
 }
 
-/** Pipelines move slower than builds, and each poll is two calls. */
+/**
+ * Pipelines move slower than builds, and each read is two calls (the execution, its action executions): every 10 s
+ * while something changes (one call per 5 s), every 30 s after a minute without change. The build actions inside are
+ * followed by the build follower, whose log drives its status reads.
+ */
 export const PIPELINE_INTERVALS: StatusIntervals = {
-  activeMs: 3000,
-  idleMs: 10_000,
-  finalMs: 3000,
+  activeMs: 10_000,
+  idleMs: 30_000,
+  finalMs: 10_000,
   idleAfterMs: 60_000,
 };
 
@@ -135,6 +139,7 @@ export async function followExecution(
     reporter: deps.reporter,
     retry: statusRetry(deps.random),
     intervals: { ...PIPELINE_INTERVALS, ...deps.tuning?.status },
+    urgent: () => cancel.cancelled(),
     stop: () => failure !== undefined || cancel.expired(),
   });
 

@@ -322,7 +322,7 @@ test('a superseded execution is reported as such', async () => {
   ]);
 });
 
-test('polling: every 3 s while things change, every 10 s once an approval has waited a quiet minute', async () => {
+test('polling: every 10 s while things change (two calls: one per 5 s), every 30 s once an approval has waited a quiet minute', async () => {
   const waiting = action('Approve', 'Review', 'InProgress');
   const steps: PipelineStep[] = [
     { status: 'InProgress', actions: [action('Source', 'Source', 'InProgress')] },
@@ -332,9 +332,9 @@ test('polling: every 3 s while things change, every 10 s once an approval has wa
   ];
   const { deps, time } = setup(steps);
   await followExecution('app', 'exec-1', deps);
-  expect(time.sleeps.slice(0, 3)).toEqual([3000, 3000, 3000]);
-  expect(time.sleeps.at(-1)).toBe(10_000);
-  expect(time.sleeps.filter((ms) => ms === 10_000).length).toBeGreaterThan(5);
+  expect(time.sleeps.slice(0, 3)).toEqual([10_000, 10_000, 10_000]);
+  expect(time.sleeps.at(-1)).toBe(30_000);
+  expect(time.sleeps.filter((ms) => ms === 30_000).length).toBeGreaterThan(5);
 });
 
 test('a Commands action: its CloudWatch log stream is read to its end once the action is over', async () => {

@@ -42,7 +42,7 @@ beforeAll(async () => {
     path.join(work, 'deploy/appspec.yml'),
     'version: 0.0\nos: linux\nhooks:\n  ValidateService:\n    - location: scripts/validate.sh\n',
   );
-  writeFileSync(path.join(work, 'deploy/scripts/validate.sh'), '#!/bin/sh\necho validating\nsleep 4\n', {
+  writeFileSync(path.join(work, 'deploy/scripts/validate.sh'), '#!/bin/sh\necho validating\nsleep 10\n', {
     mode: 0o755,
   });
 });
@@ -85,4 +85,4 @@ test('SIGTERM stops the deployment (StopDeployment) and fails the step', async (
   await emulator.state.codedeploy.deployment(id)?.done;
   expect(emulator.state.codedeploy.deployment(id)?.status).toBe('Stopped');
   expect(readFileSync(state, 'utf8')).toContain('isPost');
-});
+}, 60_000);
