@@ -25,7 +25,10 @@ import type {
   TestCase,
 } from '@aws-sdk/client-codebuild';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { readZip } from '../harness/aws/codedeploy/archive.js';
 import type { Emulator } from '../harness/aws/server.js';
 import { createProject, gitRepo, ROLE, startBuildEmulator, storedLog } from '../codebuild/emulator-support.js';
@@ -315,6 +318,8 @@ const REPORTS_BUILDSPEC = [
 const groupArn = (name: string) => `arn:aws:codebuild:us-east-1:000000000000:report-group/${name}`;
 /** The first build of the project `tested` (a test and a coverage report). */
 let first: Build;
+/** The 2,500-case report. */
+let bigReportArn = '';
 
 describe('reports', () => {
   beforeAll(async () => {
@@ -535,6 +540,7 @@ describe('reports', () => {
     });
     const done = await build('big');
     const arn = done.reportArns?.[0] ?? '';
+    bigReportArn = arn;
     const { reports } = await codebuild.send(new BatchGetReportsCommand({ reportArns: [arn] }));
     expect(reports?.[0]?.testSummary).toMatchObject({ total: 2500, statusCounts: { SUCCEEDED: 2250, FAILED: 250 } });
 
@@ -618,5 +624,65 @@ if (!model) console.warn('botocore model not found: skipping the shape checks (a
     expect(
       shapeProblems(model as NonNullable<typeof model>, model?.operations[operation]?.output?.shape ?? '', body),
     ).toEqual([]);
+  });
+});
+
+const AWS_CLI = '/usr/bin/aws';
+if (!existsSync(AWS_CLI)) console.warn(`${AWS_CLI} not found: skipping the AWS CLI checks (apt-get install awscli)`);
+(existsSync(AWS_CLI) ? describe : describe.skip)("Debian's AWS CLI reads the results", () => {
+  async function aws(...args: string[]): Promise<string> {
+    const { stdout } = await promisify(execFile)(AWS_CLI, ['--endpoint-url', emulator.url, ...args], {
+      maxBuffer: 64 * 1024 * 1024,
+      env: {
+        PATH: process.env.PATH,
+        HOME: '/nonexistent',
+        AWS_ACCESS_KEY_ID: 'test',
+        AWS_SECRET_ACCESS_KEY: 'test',
+        AWS_DEFAULT_REGION: 'us-east-1',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_PAGER: '',
+      },
+    });
+    return stdout;
+  }
+
+  test('describe-test-cases follows every page of the 2,500-case report; batch-get-reports', async () => {
+    if (!bigReportArn || !first) throw new Error('the reports tests build first');
+    const listed = JSON.parse(
+      await aws('codebuild', 'describe-test-cases', '--report-arn', bigReportArn, '--output', 'json'),
+    ) as { testCases: { name: string; status: string }[] };
+    expect(listed.testCases).toHaveLength(2500);
+    expect(new Set(listed.testCases.map((c) => c.name)).size).toBe(2500);
+    const failed = JSON.parse(
+      await aws(
+        'codebuild',
+        'describe-test-cases',
+        '--report-arn',
+        first.reportArns?.[0] ?? '',
+        '--filter',
+        'status=FAILED',
+        '--output',
+        'json',
+      ),
+    ) as { testCases: { name: string; prefix: string; durationInNanoSeconds: number }[] };
+    expect(failed.testCases).toEqual([
+      expect.objectContaining({ prefix: 'calc.Div', name: 'divides by zero', durationInNanoSeconds: 125_000_000 }),
+    ]);
+    const got = JSON.parse(
+      await aws('codebuild', 'batch-get-reports', '--report-arns', ...(first.reportArns ?? []), '--output', 'json'),
+    ) as {
+      reports: { arn: string; testSummary?: { total: number }; codeCoverageSummary?: { linesCovered: number } }[];
+    };
+    expect(got.reports.map((r) => [r.arn, r.testSummary?.total, r.codeCoverageSummary?.linesCovered])).toEqual([
+      [first.reportArns?.[0], 3, undefined],
+      [first.reportArns?.[1], undefined, 7],
+    ]);
+  });
+
+  test('aws s3 cp reads an artifact back from the emulated S3', async () => {
+    const text = await aws('s3', 'cp', 's3://artifacts/sites/site/out/a.txt', '-');
+    expect(text).toBe('alpha\n');
   });
 });
