@@ -1,23 +1,23 @@
 /**
- * `tsx scripts/docs.ts` (npm run docs): regenerates the inputs and outputs tables of every action in README.md
- * from the action.yml files (root action.yml = build, actions/<name>/action.yml), between marker comments:
+ * `tsx scripts/docs.ts` (npm run docs): regenerates the reference parts of the documentation from the code, in
+ * README.md and every Markdown file under docs/, between marker comments:
  *
- *   <!-- inputs:<name>:start --> … <!-- inputs:<name>:end -->
- *   <!-- outputs:<name>:start --> … <!-- outputs:<name>:end -->
+ *   <!-- inputs:<name>:start --> … <!-- inputs:<name>:end -->     an action's inputs table, from its action.yml
+ *   <!-- outputs:<name>:start --> … <!-- outputs:<name>:end -->   its outputs table (root action.yml = build,
+ *                                                                  actions/<name>/action.yml = <name>)
+ *   <!-- cli-commands:start --> … <!-- cli-commands:end -->       the CLI's command list (from `aws-cicd --help`)
+ *   <!-- cli-help:start --> … <!-- cli-help:end -->               every command's `--help`, made from its option
+ *                                                                  schema (src/<use case>/options.ts)
  *
- * and the CLI's command list (one line per command, from `aws-cicd --help`) between
+ * Each action's tables live on its page, docs/actions/<name>.md; an action that has no markers anywhere gets a new
+ * page (title, `uses:`, description, both tables), so actions added later are documented by running the script.
+ * Markers of an action that no longer exists are an error. Files are then formatted with the repository's prettier
+ * config, so the result is what `npm run lint` accepts. `--check` changes nothing and exits 1 when a file differs.
  *
- *   <!-- cli-commands:start --> … <!-- cli-commands:end -->
- *
- * An action without markers yet gets a new section (heading, description, both tables) inserted before
- * `<!-- action-reference:end -->`, so actions added later are documented by running the script. Markers of an
- * action that no longer exists are an error. The README is then formatted with the repository's prettier config,
- * so the result is what `npm run lint` accepts. `--check` changes nothing and exits 1 when README.md differs.
- *
- * test/docs/readme.test.ts runs the same generation and fails when README.md drifts.
+ * test/docs/readme.test.ts runs the same generation and fails when the documentation drifts.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { PassThrough } from 'node:stream';
 import * as prettier from 'prettier';
 import { parse } from 'yaml';
@@ -50,9 +50,14 @@ export interface ActionDoc {
 
 /** The placeholder owner of the repository in documentation and examples. */
 export const PLACEHOLDER_OWNER = 'your-org';
-const REFERENCE_END = '<!-- action-reference:end -->';
 const CLI_START = '<!-- cli-commands:start -->';
 const CLI_END = '<!-- cli-commands:end -->';
+const HELP_START = '<!-- cli-help:start -->';
+const HELP_END = '<!-- cli-help:end -->';
+/** Any of the markers: a file without one is not the generator's. */
+const MARKER = /<!-- (inputs|outputs|cli-commands|cli-help)[:\s]/;
+/** Where an action's page is. */
+export const actionPagePath = (name: string): string => `docs/actions/${name}.md`;
 /** Sections appear in this order; actions not listed follow alphabetically. */
 const ORDER = ['build', 'local', 'mirror', 'image', 'pipeline', 'deploy'];
 
@@ -171,21 +176,26 @@ export function wrap(text: string, width: number): string {
   return lines.join('\n');
 }
 
-/** A new README section for an action that has none yet. */
-function newSection(action: ActionDoc): string {
+/** The page of an action that has none yet: title, `uses:`, description and both tables. */
+export function actionPage(action: ActionDoc): string {
   const [inStart, inEnd] = markers('inputs', action.name);
   const [outStart, outEnd] = markers('outputs', action.name);
   return [
-    `### ${action.name}: \`uses: ${action.uses}\``,
+    `# \`${action.name}\`: ${cell(action.title)}`,
+    '',
+    `\`uses: ${action.uses}\``,
     '',
     wrap(cell(action.description), 120),
+    '',
+    '## Inputs',
     '',
     inStart,
     inEnd,
     '',
+    '## Outputs',
+    '',
     outStart,
     outEnd,
-    '',
     '',
   ].join('\n');
 }
@@ -198,27 +208,23 @@ function replaceBetween(text: string, start: string, end: string, body: string, 
   return `${text.slice(0, from + start.length)}\n\n${body}\n\n${text.slice(to)}`;
 }
 
-/** The README with every action's tables regenerated (and sections added for new actions), unformatted. */
-export function regenerate(readme: string, actions: readonly ActionDoc[], file = 'README.md'): string {
-  let text = readme;
+/** A text with the tables of every action whose markers it has regenerated, unformatted. */
+export function regenerate(text: string, actions: readonly ActionDoc[], file = 'README.md'): string {
   const known = new Set(actions.map((a) => a.name));
-  for (const match of text.matchAll(/<!-- (inputs|outputs):([^:\s]+):start -->/g)) {
+  for (const match of text.matchAll(/<!-- (inputs|outputs):([^:\s]+):(start|end) -->/g)) {
     if (!known.has(match[2]!)) {
-      throw new Error(`${file}: ${match[0]} names an action that has no action.yml; remove its section`);
+      throw new Error(`${file}: ${match[0]} names an action that has no action.yml; remove its tables`);
     }
   }
+  let out = text;
   for (const action of actions) {
-    const [inStart, inEnd] = markers('inputs', action.name);
-    const [outStart, outEnd] = markers('outputs', action.name);
-    if (!text.includes(inStart) && !text.includes(outStart)) {
-      const at = text.indexOf(REFERENCE_END);
-      if (at < 0) throw new Error(`${file}: ${REFERENCE_END} is missing, so the ${action.name} section has no place`);
-      text = text.slice(0, at) + newSection(action) + text.slice(at);
+    for (const kind of ['inputs', 'outputs'] as const) {
+      const [start, end] = markers(kind, action.name);
+      if (!out.includes(start) && !out.includes(end)) continue;
+      out = replaceBetween(out, start, end, kind === 'inputs' ? inputsTable(action) : outputsTable(action), file);
     }
-    text = replaceBetween(text, inStart, inEnd, inputsTable(action), file);
-    text = replaceBetween(text, outStart, outEnd, outputsTable(action), file);
   }
-  return text;
+  return out;
 }
 
 /** The CLI's commands and summaries, as `aws-cicd --help` lists them. */
@@ -245,29 +251,94 @@ export async function formatMarkdown(text: string, filepath: string): Promise<st
   return prettier.format(text, { ...config, filepath });
 }
 
-/** The README as the script would write it. */
-export async function generatedReadme(root: string): Promise<string> {
-  const file = join(root, 'README.md');
-  let text = regenerate(readFileSync(file, 'utf8'), readActions(root));
-  text = replaceBetween(text, CLI_START, CLI_END, commandList(await cliCommands()), 'README.md');
-  return formatMarkdown(text, file);
+/** A command's `--help`, as `aws-cicd <command> --help` prints it. */
+export async function commandHelp(name: string): Promise<string> {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (d: Buffer) => (text += d.toString()));
+  const code = await main([name, '--help'], { stdout: out, stderr: new PassThrough(), env: {}, cwd: process.cwd() });
+  if (code !== 0) throw new Error(`aws-cicd ${name} --help exited ${code}`);
+  return text.trimEnd();
+}
+
+/** Every command's help under a heading of its own, in `aws-cicd --help`'s order. */
+export async function helpSections(commands: readonly { name: string }[]): Promise<string> {
+  const sections: string[] = [];
+  for (const { name } of commands) {
+    sections.push(`### \`aws-cicd ${name} --help\`\n\n\`\`\`text\n${await commandHelp(name)}\n\`\`\``);
+  }
+  return sections.join('\n\n');
+}
+
+/** README.md and every Markdown file under docs/, relative to the root. */
+export function documentationFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.md')) files.push(path);
+    }
+  };
+  if (existsSync(join(root, 'docs'))) walk('docs');
+  return [...(existsSync(join(root, 'README.md')) ? ['README.md'] : []), ...files.sort()];
+}
+
+/**
+ * The documentation as the script writes it: every file with markers, and a new page for each action that has none
+ * anywhere (relative path → formatted text). Files without markers are not the script's and are left out.
+ */
+export async function generatedDocs(root: string): Promise<Map<string, string>> {
+  const actions = readActions(root);
+  const texts = new Map(documentationFiles(root).map((file) => [file, readFileSync(join(root, file), 'utf8')]));
+  for (const action of actions) {
+    const [inStart] = markers('inputs', action.name);
+    const [outStart] = markers('outputs', action.name);
+    if ([...texts.values()].some((t) => t.includes(inStart) || t.includes(outStart))) continue;
+    const page = actionPagePath(action.name);
+    if (texts.has(page)) throw new Error(`${page}: has neither ${inStart} nor ${outStart}; add them`);
+    texts.set(page, actionPage(action));
+  }
+  let commands: { name: string; summary: string }[] | undefined;
+  const out = new Map<string, string>();
+  for (const [file, original] of texts) {
+    if (!MARKER.test(original)) continue;
+    let text = regenerate(original, actions, file);
+    if (text.includes(CLI_START) || text.includes(CLI_END)) {
+      commands ??= await cliCommands();
+      text = replaceBetween(text, CLI_START, CLI_END, commandList(commands), file);
+    }
+    if (text.includes(HELP_START) || text.includes(HELP_END)) {
+      commands ??= await cliCommands();
+      text = replaceBetween(text, HELP_START, HELP_END, await helpSections(commands), file);
+    }
+    out.set(file, await formatMarkdown(text, join(root, file)));
+  }
+  return out;
 }
 
 async function cli(): Promise<void> {
   const root = join(import.meta.dirname, '..');
-  const file = join(root, 'README.md');
-  const current = readFileSync(file, 'utf8');
-  const next = await generatedReadme(root);
-  const name = relative(process.cwd(), file) || file;
-  if (process.argv.includes('--check')) {
-    if (current !== next) {
-      console.error(`${name} differs from the action.yml files; run npm run docs`);
+  const check = process.argv.includes('--check');
+  const stale: string[] = [];
+  for (const [file, next] of await generatedDocs(root)) {
+    const full = join(root, file);
+    const current = existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+    if (current === next) continue;
+    stale.push(relative(process.cwd(), full) || file);
+    if (!check) {
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, next);
+    }
+  }
+  if (check) {
+    if (stale.length > 0) {
+      console.error(`${stale.join(', ')}: differ from the action.yml files and the CLI; run npm run docs`);
       process.exitCode = 1;
     }
     return;
   }
-  if (current !== next) writeFileSync(file, next);
-  console.log(current === next ? `${name} is up to date` : `${name} updated`);
+  console.log(stale.length === 0 ? 'the documentation is up to date' : `updated: ${stale.join(', ')}`);
 }
 
 if (process.argv[1] !== undefined && import.meta.filename === process.argv[1]) await cli();

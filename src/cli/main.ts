@@ -28,7 +28,7 @@ const COMMANDS: readonly CommandSpec[] = [
   gitCredentialCommand,
 ];
 
-/** The exit statuses of every command (README's table says the same). */
+/** The exit statuses of every command (docs/cli.md's table says the same). */
 export const EXIT_STATUS = [
   'Exit status (every command):',
   '  0    success',

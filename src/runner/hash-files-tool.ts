@@ -9,7 +9,7 @@
  * PATH is a fixed two-line script that starts Node with a fixed client; the client sends its arguments as JSON over a
  * Unix socket to the server here and prints the answer. No shell or script text is ever built from the arguments.
  *
- * Behaviour (documented in the README's fidelity notes):
+ * Behaviour (documented in docs/fidelity.md):
  * - Patterns are relative to CODEBUILD_SRC_DIR whatever the current directory; absolute patterns and `..` are
  *   refused (exit status 2), and so is a file reached through a link that leaves the source directory: the
  *   command runs with the runner's rights, which may be more than a `run-as` user's. So nothing is read before

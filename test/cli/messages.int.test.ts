@@ -1,6 +1,6 @@
 /**
  * What the CLI says and the status it exits with, the same for every command: a directory given for a file, help
- * for a command, the options of `aws-cicd` itself, the exit status table (and README's; an interrupted run's 130 is
+ * for a command, the options of `aws-cicd` itself, the exit status table (and docs/cli.md's; an interrupted run's 130 is
  * tested in test/runner/cli-run.test.ts), and where a run's outputs went.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -81,8 +81,8 @@ describe('exit statuses', () => {
     expect(EXIT_STATUS.split('\n').map((l) => l.trim().split(/\s+/)[0])).toEqual(['Exit', '0', '1', '2', '130']);
   });
 
-  test('README gives the same table', () => {
-    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  test('the CLI reference (docs/cli.md) gives the same table', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'docs/cli.md'), 'utf8');
     const rows = [...readme.matchAll(/^\| (\d+) +\| (.+?) +\|$/gm)].map((m) => m[1]);
     expect(rows).toEqual(['0', '1', '2', '130']);
     expect(readme).not.toMatch(/Exit status: 0 success, 1\s+failure/);

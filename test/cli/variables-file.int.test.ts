@@ -75,11 +75,11 @@ test('with --env-file and a missing file, Node.js stops before aws-cicd starts (
   expect(run.stderr).toMatch(/nope\.env: not found/);
 });
 
-test('--help and README name both', () => {
+test('--help and the CLI reference (docs/cli.md) name both', () => {
   const help = cli(['run', '--help'], REPO_ROOT).stdout;
   expect(help).toMatch(/^ {2}--variables-file FILE +File of NAME=VALUE lines/m);
   expect(help).toMatch(/^ {2}--env-file FILE +The same as --variables-file \(an older name\)/m);
-  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(path.join(REPO_ROOT, 'docs/cli.md'), 'utf8');
   expect(readme).toContain('`--variables-file FILE`');
   expect(readme).toContain('`--env-file=FILE`');
 });

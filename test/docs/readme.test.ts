@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
   actionFiles,
+  actionPagePath,
   cliCommands,
+  commandHelp,
   formatMarkdown,
-  generatedReadme,
+  generatedDocs,
   inputsTable,
   outputsTable,
   readAction,
@@ -29,27 +31,46 @@ function firstDifference(
   return undefined;
 }
 
-describe('README.md against the action.yml files', () => {
-  test('every action.yml has an inputs and an outputs section in README.md', () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const missing = actionFiles(ROOT).flatMap(({ name, file }) =>
-      ['inputs', 'outputs']
-        .filter((kind) => !readme.includes(`<!-- ${kind}:${name}:start -->`))
-        .map((kind) => `${file}: README.md has no ${kind} table for "${name}" (run npm run docs)`),
-    );
+describe('the documentation against the action.yml files and the CLI', () => {
+  const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
+
+  test('every action.yml has its page, docs/actions/<name>.md, with an inputs and an outputs table', () => {
+    const missing = actionFiles(ROOT).flatMap(({ name, file }) => {
+      const page = actionPagePath(name);
+      if (!existsSync(join(ROOT, page))) return [`${file}: ${page} is missing (run npm run docs)`];
+      return ['inputs', 'outputs']
+        .filter((kind) => !read(page).includes(`<!-- ${kind}:${name}:start -->`))
+        .map((kind) => `${file}: ${page} has no ${kind} table for "${name}" (run npm run docs)`);
+    });
     expect(missing).toEqual([]);
   });
 
-  test('the tables in README.md are what scripts/docs.ts generates (run npm run docs when this fails)', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    expect(firstDifference(readme, await generatedReadme(ROOT))).toBeUndefined();
+  test('the generated parts are what scripts/docs.ts generates (run npm run docs when this fails)', async () => {
+    const generated = await generatedDocs(ROOT);
+    expect([...generated.keys()]).toEqual(
+      expect.arrayContaining(['docs/cli.md', ...actionFiles(ROOT).map(({ name }) => actionPagePath(name))]),
+    );
+    for (const [file, text] of generated) {
+      const current = existsSync(join(ROOT, file)) ? read(file) : '<missing>';
+      expect({ file, difference: firstDifference(current, text) }).toEqual({ file, difference: undefined });
+    }
   });
 
-  test('every CLI command has its line in README.md', async () => {
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  test('every CLI command has its line and its --help in docs/cli.md', async () => {
+    const cli = read('docs/cli.md');
     const commands = await cliCommands();
     expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(['run', 'build', 'iam-policy']));
-    expect(commands.filter((c) => !readme.includes(`- \`aws-cicd ${c.name}\`: `)).map((c) => c.name)).toEqual([]);
+    expect(commands.filter((c) => !cli.includes(`- \`aws-cicd ${c.name}\`: `)).map((c) => c.name)).toEqual([]);
+    for (const { name } of commands) {
+      expect(cli).toContain(`### \`aws-cicd ${name} --help\``);
+      expect(cli).toContain((await commandHelp(name)).split('\n')[0]!);
+    }
+  });
+
+  test('README.md links every action page and the CLI reference', () => {
+    const readme = read('README.md');
+    for (const { name } of actionFiles(ROOT)) expect(readme).toContain(`](${actionPagePath(name)})`);
+    expect(readme).toContain('](docs/cli.md)');
   });
 
   test('the root action.yml is build and each actions/<name>/action.yml is <name>', () => {
@@ -125,7 +146,7 @@ describe('the generator', () => {
 
   test('regenerates between markers and keeps everything else', () => {
     const root = repo({ 'action.yml': BUILD });
-    const readme = [
+    const page = [
       '# x',
       'intro',
       '<!-- inputs:build:start -->',
@@ -135,34 +156,38 @@ describe('the generator', () => {
       '<!-- outputs:build:start -->',
       '<!-- outputs:build:end -->',
       'outro',
-      '<!-- action-reference:end -->',
     ].join('\n');
-    const out = regenerate(readme, readActions(root));
+    const out = regenerate(page, readActions(root));
     expect(out).not.toContain('stale');
     expect(out).toContain('intro\n<!-- inputs:build:start -->\n\n| Input |');
     expect(out).toContain('| `mode` |');
     expect(out).toContain('<!-- inputs:build:end -->\nbetween\n<!-- outputs:build:start -->\n\n| Output |');
     expect(out).toContain('outro');
     expect(regenerate(out, readActions(root))).toBe(out);
+    expect(regenerate('# no markers\n', readActions(root))).toBe('# no markers\n');
   });
 
-  test('an action that appears later gets its own section before the reference end marker', async () => {
-    const root = repo({ 'action.yml': BUILD, 'actions/mirror/action.yml': MIRROR });
-    const readme =
-      '# x\n\n<!-- inputs:build:start -->\n<!-- inputs:build:end -->\n\n<!-- outputs:build:start -->\n<!-- outputs:build:end -->\n\n<!-- action-reference:end -->\n\nrest\n';
-    const out = await formatMarkdown(regenerate(readme, readActions(root)), join(root, 'README.md'));
-    expect(out).toContain(
-      '### mirror: `uses: your-org/aws-cicd/actions/mirror@v1`\n\nMirror it.\n\n<!-- inputs:mirror:start -->',
-    );
-    expect(out).toMatch(/\| `repository` \| yes +\| +\| Target\. +\|/);
-    expect(out.indexOf('<!-- outputs:mirror:end -->')).toBeLessThan(out.indexOf('<!-- action-reference:end -->'));
-    expect(out).toContain('_No outputs._');
-    expect(await formatMarkdown(regenerate(out, readActions(root)), join(root, 'README.md'))).toBe(out);
+  test('an action that appears later gets a page of its own; files without markers are left alone', async () => {
+    const root = repo({
+      'action.yml': BUILD,
+      'actions/mirror/action.yml': MIRROR,
+      'README.md': '# x\n\nno markers here\n',
+      'docs/actions/build.md':
+        '# build\n\n<!-- inputs:build:start -->\n<!-- inputs:build:end -->\n\n<!-- outputs:build:start -->\n<!-- outputs:build:end -->\n',
+    });
+    const docs = await generatedDocs(root);
+    expect([...docs.keys()].sort()).toEqual(['docs/actions/build.md', 'docs/actions/mirror.md']);
+    const page = docs.get('docs/actions/mirror.md')!;
+    expect(page).toContain('# `mirror`: m\n\n`uses: your-org/aws-cicd/actions/mirror@v1`\n\nMirror it.\n\n## Inputs');
+    expect(page).toMatch(/\| `repository` \| yes +\| +\| Target\. +\|/);
+    expect(page).toContain('_No outputs._');
+    expect(await formatMarkdown(regenerate(page, readActions(root)), join(root, 'x.md'))).toBe(page);
+    expect(docs.get('docs/actions/build.md')).toContain('| `project-name` | yes');
   });
 
   test('markers of a removed action, a missing end marker and an undocumented input are errors naming them', () => {
     const root = repo({ 'action.yml': BUILD });
-    const stale = '<!-- inputs:gone:start -->\n<!-- inputs:gone:end -->\n<!-- action-reference:end -->';
+    const stale = '<!-- inputs:gone:start -->\n<!-- inputs:gone:end -->\n';
     expect(() => regenerate(stale, readActions(root))).toThrow(
       /inputs:gone:start --> names an action that has no action\.yml/,
     );

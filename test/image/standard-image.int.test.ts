@@ -390,7 +390,7 @@ if (missing !== undefined) {
           ['run', '--image', `${registry.host}/${REPOSITORY}:${SHA}`, '--engine', 'buildah', '--report-json', 'r.json'],
           { stdout: out, stderr: new PassThrough(), env: sandbox.env, cwd: src, signal: controller.signal },
         );
-        expect(code).toBe(130); // interrupted (README's exit status table)
+        expect(code).toBe(130); // interrupted (the exit status table of docs/cli.md)
         const report = JSON.parse(readFileSync(path.join(src, 'r.json'), 'utf8')) as { buildStatus: string };
         expect(report.buildStatus).toBe('STOPPED');
         expect(stdout).toContain('Phase complete: BUILD State: STOPPED');

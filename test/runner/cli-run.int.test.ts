@@ -187,7 +187,7 @@ reports:
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     // One SIGINT only: a second one is the user insisting, and the CLI then exits at once. Either way the status is
-    // 130, interrupted (README's exit status table).
+    // 130, interrupted (the exit status table of docs/cli.md).
     let out = '';
     let interrupted = false;
     child.stdout.on('data', (d: Buffer) => {

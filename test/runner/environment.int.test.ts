@@ -368,7 +368,7 @@ artifacts:
   ])('%s with %s=%s', async (shell, name, value) => {
     const { result, sink, src, outputs } = await build(shell, name, value);
     expect(result.buildStatus).toBe('SUCCEEDED');
-    // PATH keeps codebuild-hash-files' folder at its end (README); everything else is exactly the buildspec's.
+    // PATH keeps codebuild-hash-files' folder at its end (docs/fidelity.md); everything else is exactly the buildspec's.
     if (name === 'PATH') expect(outputs[0]).toMatch(/^\[\/nonexistent:\/[^:\n]+\/bin\]\n$/);
     else expect(outputs[0]).toBe(`[${value}]\n`);
     expect(outputs[2]).toBe('1 sub\n');
