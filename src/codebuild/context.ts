@@ -7,7 +7,6 @@ import type { Reporter } from '../core/reporter.js';
 import type { Clock, Sleep } from '../core/time.js';
 import type { LogFollowerOptions, LogFollowerStats } from './logs.js';
 import { stopTarget, type StopTarget } from './stop.js';
-import type { LogsOption } from './types.js';
 
 export type { LogsOption } from './types.js';
 

@@ -2,7 +2,6 @@ import { parseAppspec } from '../../src/appspec/index.js';
 import { APPSPEC_CORPUS, corpusFiles } from './corpus-files.js';
 import { seededRandom } from '../support/random.js';
 
-
 const TOKENS = [
   ':',
   ': ',

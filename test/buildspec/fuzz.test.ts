@@ -6,7 +6,6 @@ import { parseBuildspec } from '../../src/buildspec/index.js';
 import { BUILDSPEC_CORPUS, corpus } from './support.js';
 import { seededRandom } from '../support/random.js';
 
-
 type Mutation = (text: string, random: () => number) => string;
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)] as T;

@@ -29,7 +29,6 @@ export interface FaultOptions extends FaultSpec {
   services?: Partial<Record<ServiceName, FaultSpec>>;
 }
 
-
 export interface FaultDecision {
   latencyMs: number;
   throttle: boolean;
