@@ -10,11 +10,15 @@ export interface BuildClients {
   dispose(): void;
 }
 
-/** StartBuild is safe to retry with the follow clients' extra attempts: it carries an idempotency token. */
+/**
+ * StartBuild is safe to retry with the follow clients' extra attempts: it carries an idempotency token. The log
+ * follower owns its retries of GetLogEvents (it waits longer than the SDK would after throttling, and reads from where
+ * it stopped), so the Logs client makes one attempt per call.
+ */
 export function createBuildClients(opts: ClientOptions = {}): BuildClients {
   const options = followClientOptions(opts);
   const codebuild = createCodeBuildClient(options);
-  const logs = createLogsClient(options);
+  const logs = createLogsClient({ ...options, maxAttempts: 1 });
   const liveTail = createLiveTailClient(options);
   return {
     codebuild: codeBuildApi(codebuild),

@@ -67,7 +67,11 @@ export interface LogFollowerStats {
 }
 
 /** Reading a stream: every 2 s while lines flow (at most 30 reads a minute), up to every 10 s when idle. */
-export const DEFAULT_POLL = { minMs: 2000, maxMs: 10_000, factor: 1.5 };
+/** While lines flow, a read every 2.5 s: at most 24 GetLogEvents a minute (and a line 1.25 s late on average). */
+export const DEFAULT_POLL = { minMs: 2500, maxMs: 10_000, factor: 1.5 };
+
+/** Longest wait after throttled reads in a row. */
+export const MAX_THROTTLED_WAIT_MS = 30_000;
 export const DEFAULT_OVERLAP_MS = 30_000;
 export const DEFAULT_DRAIN_SETTLE_MS = 500;
 export const DEFAULT_MAX_DRAIN_MS = 300_000;
@@ -170,6 +174,7 @@ export class LogFollower {
   private readonly sleep: Sleep;
   private readonly logger: Notes;
   private readonly backoff: BackoffRetryStrategy;
+  private readonly random: () => number;
   private readonly poll: { minMs: number; maxMs: number; factor: number };
   private readonly overlapMs: number;
   private readonly delivered: DeliveredWindow;
@@ -191,6 +196,7 @@ export class LogFollower {
     this.sleep = options.sleep ?? realSleep;
     this.logger = options.reporter ?? silentReporter;
     this.backoff = new BackoffRetryStrategy({ maxAttempts: 1, random: options.random });
+    this.random = options.random ?? Math.random;
     this.poll = { ...DEFAULT_POLL, ...options.poll };
     this.overlapMs = options.overlapMs ?? DEFAULT_OVERLAP_MS;
     this.delivered = new DeliveredWindow(this.overlapMs);
@@ -277,7 +283,10 @@ export class LogFollower {
       this.failures++;
       if (!isTransient(error) && this.failures > 5) throw error;
       this.logger.debug(`GetLogEvents failed (${(error as Error)?.message ?? String(error)}); retrying`);
-      await this.sleep(this.backoff.delay(Math.min(this.failures - 1, 6), isThrottling(error)), this.hardStop.signal);
+      const wait = isThrottling(error)
+        ? this.throttledWait(this.failures)
+        : this.backoff.delay(Math.min(this.failures - 1, 6), false);
+      await this.sleep(wait, this.hardStop.signal);
       return 'retry';
     }
     this.failures = 0;
@@ -290,6 +299,15 @@ export class LogFollower {
     if (!end) return 'more';
     cursor.skip = undefined;
     return 'end';
+  }
+
+  /**
+   * After the `failures`-th throttled read in a row: the account's rate is spent, so wait longer than a poll interval,
+   * doubling each time, with jitter (half to all of it) so that many followers do not come back together.
+   */
+  private throttledWait(failures: number): number {
+    const ceiling = Math.min(MAX_THROTTLED_WAIT_MS, this.poll.minMs * 2 ** Math.min(failures, 10));
+    return Math.round(ceiling * (0.5 + this.random() / 2));
   }
 
   /** Polls until finish(): straight on while pages come, then waits min…max between polls of an idle stream. */

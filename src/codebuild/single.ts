@@ -24,7 +24,11 @@ export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
 /** Phases worth a status line while no log exists yet. */
 const EARLY_PHASES = new Set(['QUEUED', 'PROVISIONING']);
 
-/** After the last phase's line: the first status read (CodeBuild finalizes the build in a moment), then this often. */
+/**
+ * CodeBuild finalizes a build in about a second after its last phase's line was written: the first status read comes
+ * then (counted from the line's timestamp, so a line that arrived late is not waited for again), and the next ones
+ * this often until the build is complete.
+ */
 export const ENDING_READ_MS = 1000;
 
 /**
@@ -79,7 +83,8 @@ export async function followSingleBuild(
         if (ending && mark?.kind === 'phase-context') logComplete = true;
         if (LAST_PHASE_DONE.test(event.message)) {
           ending = true;
-          poller.soon(ENDING_READ_MS);
+          const sinceWritten = clock() - event.timestamp;
+          poller.soon(Math.min(ENDING_READ_MS, Math.max(0, ENDING_READ_MS - sinceWritten)));
         }
       },
       clock: deps.clock,

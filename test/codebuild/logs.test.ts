@@ -60,15 +60,16 @@ describe('polling', () => {
     follower.start();
     await until(() => time.sleeps.length >= 8);
     const idle = time.sleeps.slice(0, 8);
-    expect(idle[0]).toBe(2000);
+    expect(idle[0]).toBe(2500);
     expect(idle.every((ms, i) => i === 0 || ms >= (idle[i - 1] ?? 0))).toBe(true);
     expect(Math.max(...idle)).toBe(10_000);
     const before = time.sleeps.length;
     api.getErrors.push(throttling, throttling);
     api.put(numbered('line', 4));
     await until(() => lines.length === 4 && time.sleeps.length >= before + 3);
-    // The jittered throttling back-off (250, then 500), then the active pace again.
-    expect(time.sleeps.slice(before, before + 3)).toEqual([250, 500, 2000]);
+    // Throttled: longer than a poll interval, doubling, jittered (random 0.5: three quarters of 5 s, then of 10 s),
+    // then the active pace again.
+    expect(time.sleeps.slice(before, before + 3)).toEqual([3750, 7500, 2500]);
     await follower.finish();
     expect(lines).toEqual(numbered('line', 4));
   });
