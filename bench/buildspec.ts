@@ -55,7 +55,8 @@ export async function benchBuildspec(): Promise<Record<string, number | string>>
     const runs = count > 10_000 ? 3 : 5;
     const parseMs = best(runs, () => parseAll(text, count));
     const bareMs = best(runs, () => bare(text));
-    out[`${label}: parse + validate ms`] = parseMs;
+    out[count === 100_000 ? `${label}: parse + validate ms (goal ≤ ${GOAL_MS})` : `${label}: parse + validate ms`] =
+      parseMs;
     out[`${label}: yaml parseDocument ms`] = bareMs;
     out[`${label}: parse + validate / parseDocument`] = parseMs / bareMs;
     if (count === 10_000) {
@@ -63,6 +64,5 @@ export async function benchBuildspec(): Promise<Record<string, number | string>>
       out[`${label}: parseDocument with uniqueKeys ms`] = checkedMs;
     }
   }
-  out['goal: 100k variables parse + validate'] = `< ${GOAL_MS} ms`;
   return out;
 }

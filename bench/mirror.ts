@@ -189,9 +189,11 @@ export async function benchMirror(): Promise<Record<string, number | string>> {
       'initial raw git push ms': initial.raw,
       'incremental mirror ms (best / median)': `${best(times.mirror).toFixed(0)} / ${median(times.mirror).toFixed(0)}`,
       'raw git push, same commit ms (best / median)': `${best(times.raw).toFixed(0)} / ${median(times.raw).toFixed(0)}`,
-      'ratio mirror / raw push, best of each (goal ≤ 1.2)': best(times.mirror) / best(times.raw),
+      'ratio mirror / raw push, best of each': best(times.mirror) / best(times.raw),
       // Each round times both back to back: the median of those pairs is the least sensitive to load that drifts.
-      'ratio mirror / raw push, median of rounds': median(times.mirror.map((m, i) => m / (times.raw[i] as number))),
+      'ratio mirror / raw push, median of rounds (goal ≤ 1.2)': median(
+        times.mirror.map((m, i) => m / (times.raw[i] as number)),
+      ),
       'action process ms (best / median)': `${best(times.action).toFixed(0)} / ${median(times.action).toFixed(0)}`,
       'ratio action process (cold start) / raw push': best(times.action) / best(times.raw),
     };
