@@ -138,6 +138,11 @@ class MessageQueue {
     this.wake?.();
   }
 
+  /** Whether a buffered (not yet read) update holds this line. */
+  holds(key: string): boolean {
+    return this.items.some((m) => m.type === 'update' && m.events.some((e) => keyOf(e) === key));
+  }
+
   close(error?: unknown): void {
     this.closed = true;
     this.error = error;
@@ -187,6 +192,8 @@ export class LogFollower {
   private finishAt = 0;
   private cursor: PollCursor | undefined;
   private done: Promise<void> | undefined;
+  /** The last line delivered (timestamp and text). */
+  private lastKey: string | undefined;
   /** Consecutive failed GetLogEvents calls. */
   private failures = 0;
   readonly stats: LogFollowerStats;
@@ -251,6 +258,7 @@ export class LogFollower {
 
   private deliver(event: LogEvent): void {
     this.delivered.add(event);
+    this.lastKey = keyOf(event);
     this.stats.lines++;
     this.options.onLine(event);
   }
@@ -354,10 +362,18 @@ export class LogFollower {
     }
   }
 
-  /** Reads until the stream's end (used right after a Live Tail session started). */
-  private async catchUp(cursor: PollCursor): Promise<void> {
+  /**
+   * Reads what was written before the Live Tail session started (used right after it started): up to the stream's
+   * end, or until it reads a line the session has delivered too (`sessionHas`): from there on the session has every
+   * line, and the overlap is skipped by the session's reader. Without that stop, catching up on a stream still being
+   * written would chase it with a read per line or two.
+   */
+  private async catchUp(cursor: PollCursor, sessionHas: (key: string) => boolean): Promise<void> {
     while (!this.finishing) {
-      if ((await this.pollStep(cursor)) === 'end') return;
+      const before = this.stats.lines;
+      const step = await this.pollStep(cursor);
+      if (step === 'end') return;
+      if (this.stats.lines > before && this.lastKey !== undefined && sessionHas(this.lastKey)) return;
     }
   }
 
@@ -423,7 +439,7 @@ export class LogFollower {
     if (first === undefined) return signal.aborted ? 'finishing' : 'ended';
     if (first.type === 'update' && first.sampled) return 'sampled';
     // The session has started: everything ingested from now on comes through it. Read what came before.
-    await this.catchUp(this.restartCursor());
+    await this.catchUp(this.restartCursor(), (key) => queue.holds(key));
     this.cursor = undefined;
     let skip = this.delivered.last === undefined ? new Map<string, number>() : this.restartCursor().skip;
     const pending: LiveTailMessage[] = first.type === 'update' ? [first] : [];

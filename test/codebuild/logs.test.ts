@@ -146,6 +146,25 @@ describe('Live Tail', () => {
     expect(callsBeforeFinish).toBeLessThanOrEqual(4);
   });
 
+  test('catch-up stops where the session takes over, even on a stream written faster than it is read', async () => {
+    const api = new FakeLogStream();
+    api.put(numbered('before', 3));
+    // Each read finds a newer line than the one before: a catch-up that read to the stream's end would never stop.
+    let n = 0;
+    api.onGet = () => api.put([`busy ${++n}`]);
+    const { follower, lines } = follow(api, 'live');
+    follower.start();
+    await until(() => lines.length >= 4);
+    const calls = api.getCalls;
+    api.onGet = undefined;
+    api.put(['after']);
+    await until(() => lines.includes('after'));
+    await follower.finish();
+    expect(calls).toBeLessThanOrEqual(2);
+    const busy = Array.from({ length: n }, (_, i) => `busy ${i + 1}`);
+    expect(lines).toEqual([...numbered('before', 3), ...busy, 'after']);
+  });
+
   test('denied or unavailable: falls back to polling and says why', async () => {
     const api = new FakeLogStream();
     api.liveTail.startError = () => new UserError('StartLiveTail g: missing IAM permission logs:StartLiveTail');
