@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles one dist/<entry>/index.js per action (src/actions/<name>/index.ts) plus dist/cli (src/cli/index.ts)
 // with @vercel/ncc. `--check` bundles into a temporary folder and fails when dist/ differs from it, so CI catches
-// a src/ change committed without its bundle.
+// a src/ change committed without its bundle. `--only=local,build` rebundles those alone (while working on them).
 import { spawnSync } from 'node:child_process';
 import { transformSync } from 'esbuild';
 import {
@@ -20,6 +20,10 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 
 function entries() {
   const list = [{ name: 'cli', source: 'src/cli/index.ts' }];
@@ -28,7 +32,13 @@ function entries() {
     const source = join('src/actions', name, 'index.ts');
     if (existsSync(join(root, source))) list.push({ name, source });
   }
-  return list;
+  if (only === undefined || check) return list;
+  const unknown = only.filter((n) => !list.some((e) => e.name === n));
+  if (unknown.length > 0) {
+    console.error(`bundle: no entry named ${unknown.join(', ')}; these exist: ${list.map((e) => e.name).join(', ')}`);
+    process.exit(2);
+  }
+  return list.filter((e) => only.includes(e.name));
 }
 
 function bundle(outRoot) {

@@ -7,20 +7,17 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseBuildspec } from '../buildspec/index.js';
 import type { Buildspec } from '../buildspec/types.js';
 import { UserError } from '../core/errors.js';
 import { formatDuration } from '../core/duration.js';
 import type { OptionNaming } from '../core/options.js';
 import { Tail, type Failure, type Reporter } from '../core/reporter.js';
 import { buildSummaryMarkdown, phaseTable } from '../core/summary.js';
-import { runLocalBatch } from './batch-run.js';
 import type { BatchResult } from './batch.js';
 import { readLogLine, ReporterSink } from './log.js';
 import type { LocalOptions } from './options.js';
-import { formatBatchPlan, formatPlan, planBuild } from './plan.js';
 import { readTextFile } from '../core/files.js';
-import { runLocalBuild, type LocalBuildDeps } from './run.js';
+import type { LocalBuildDeps } from './run.js';
 import type { AwsEnvResolver, BuildResult } from './types.js';
 
 /** Runs a build inside a container of an image (image/run-in-image.ts), its log line by line. */
@@ -124,7 +121,7 @@ export async function runLocal(options: LocalOptions, reporter: Reporter, deps: 
     );
   }
 
-  const buildspec = loadBuildspec(buildspecPath, shown, reporter);
+  const buildspec = await loadBuildspec(buildspecPath, shown, reporter);
   if (buildspec === undefined) return { exitCode: 2, failure: { message: invalid(shown) } };
   const batchOnly = buildspec.batch !== undefined && buildspec.phases.length === 0;
   const asBatch = options.batch || batchOnly;
@@ -138,6 +135,7 @@ export async function runLocal(options: LocalOptions, reporter: Reporter, deps: 
     if (asBatch && buildspec.batch === undefined) {
       throw new UserError(`${shown} has no batch section; run it without ${name('batch')}`, { exitCode: 2 });
     }
+    const { formatBatchPlan, formatPlan, planBuild } = await import('./plan.js');
     const plan =
       asBatch && buildspec.batch !== undefined
         ? formatBatchPlan(buildspec.batch, shown, options.parallel ?? availableParallelism())
@@ -163,6 +161,7 @@ export async function runLocal(options: LocalOptions, reporter: Reporter, deps: 
   };
   if (asBatch) {
     if (!options.batch) reporter.info(`${shown} has a batch section and no phases: running it as a batch`);
+    const { runLocalBatch } = await import('./batch-run.js');
     const batch = await runLocalBatch(
       { ...common, parallel: options.parallel ?? availableParallelism() },
       { ...deps.runner, reporter, resolveAwsEnv },
@@ -180,6 +179,7 @@ export async function runLocal(options: LocalOptions, reporter: Reporter, deps: 
   if (options.parallel !== undefined)
     throw new UserError(`${name('parallel')} needs ${name('batch')}`, { exitCode: 2 });
   const tail = new Tail();
+  const { runLocalBuild } = await import('./run.js');
   const build = await runLocalBuild(common, {
     ...deps.runner,
     sink: new ReporterSink(reporter, { tail }),
@@ -190,9 +190,14 @@ export async function runLocal(options: LocalOptions, reporter: Reporter, deps: 
   return { build, exitCode: 1, failure: failureOf(build, shown, tail.lines()) };
 }
 
-/** Reads and validates the buildspec; its findings go to the Reporter. Undefined when it has errors. */
-function loadBuildspec(file: string, shown: string, reporter: Reporter): Buildspec | undefined {
-  const result = parseBuildspec(readTextFile(file, shown), shown);
+/**
+ * Reads and validates the buildspec; its findings go to the Reporter. Undefined when it has errors. The language and
+ * the engine load once the file is read (a missing one is reported within a cold start's first tens of milliseconds).
+ */
+async function loadBuildspec(file: string, shown: string, reporter: Reporter): Promise<Buildspec | undefined> {
+  const text = readTextFile(file, shown);
+  const { parseBuildspec } = await import('../buildspec/index.js');
+  const result = parseBuildspec(text, shown);
   for (const f of result.findings) {
     const where = { file: f.file, line: f.line, col: f.col, ...(f.path ? { title: f.path } : {}) };
     if (f.severity === 'error') reporter.error(f.message, where);
