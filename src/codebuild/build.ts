@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Build } from '../aws/codebuild.js';
+import type { S3DownloadApi } from '../aws/s3-read.js';
 import { UserError } from '../core/errors.js';
 import { readInputs } from '../core/options.js';
 import type { Failure, Reporter } from '../core/reporter.js';
@@ -315,11 +316,21 @@ async function collectResults(
   }
   let artifactsError: string | undefined;
   if (options.downloadArtifacts !== undefined && options.downloadArtifacts !== '') {
-    if (clients.artifacts === undefined) throw new Error('download-artifacts needs the S3 client');
+    let own: { dispose(): void } | undefined;
     try {
       const { downloadArtifacts, packagingHints } = await import('./artifacts.js');
+      let s3: S3DownloadApi;
+      if (clients.artifacts !== undefined) s3 = await clients.artifacts();
+      else {
+        const made = (await import('./artifacts-client.js')).createArtifactsClient({
+          env: deps.env,
+          region: options.region,
+        });
+        own = made;
+        s3 = made.api;
+      }
       const downloaded = await downloadArtifacts(sources, path.resolve(deps.cwd, options.downloadArtifacts), {
-        s3: await clients.artifacts(),
+        s3,
         reporter,
         hints: packagingHints(options.startBuildJson),
         signal: deps.signal,
@@ -329,6 +340,8 @@ async function collectResults(
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       artifactsError = `downloading the artifacts: ${error.message}`;
+    } finally {
+      own?.dispose();
     }
   }
   return {

@@ -1,6 +1,6 @@
 /**
- * The SDK clients a build is followed with (CodeBuild, CloudWatch Logs, Live Tail), made from one environment; S3 for
- * its artifacts only when they are to be downloaded (loaded then).
+ * The SDK clients a build is followed with (CodeBuild, CloudWatch Logs, Live Tail), made from one environment. (S3,
+ * for download-artifacts only, is made by build.ts when it is needed: artifacts-client.ts.)
  */
 import {
   codeBuildApi,
@@ -18,7 +18,7 @@ export interface BuildClients {
   readonly logs: LogsApi;
   /** The build's test and coverage reports; without it they are not read. */
   readonly reports?: CodeBuildReportsApi;
-  /** S3 for download-artifacts, made on first use. */
+  /** S3 for download-artifacts; default: a client made from the same environment when needed. */
   readonly artifacts?: () => Promise<S3DownloadApi>;
   /** Closes the connections (an open HTTP/2 session would keep the process alive). */
   dispose(): void;
@@ -30,23 +30,14 @@ export function createBuildClients(opts: ClientOptions = {}): BuildClients {
   const codebuild = createCodeBuildClient(options);
   const logs = createLogsClient(options);
   const liveTail = createLiveTailClient(options);
-  let s3: { destroy(): void } | undefined;
   return {
     codebuild: codeBuildApi(codebuild),
     logs: logsApi(logs, liveTail),
     reports: codeBuildReportsApi(codebuild),
-    artifacts: async () => {
-      const { createS3Client, s3DownloadApi } = await import('../aws/s3-read.js');
-      const client = createS3Client(opts);
-      s3?.destroy();
-      s3 = client;
-      return s3DownloadApi(client);
-    },
     dispose() {
       codebuild.destroy();
       logs.destroy();
       liveTail.destroy();
-      s3?.destroy();
     },
   };
 }
