@@ -186,7 +186,7 @@ export function testAnnotations(
  * (/codebuild/output/src…/src/…); else its prefix when that is a file path (pytest's `tests/test_x.py`).
  */
 export function locate(test: FailedCase): { file?: string; line?: number } {
-  const pattern = /(?:^|[\s(["'])((?:[A-Za-z]:)?[\w.@~+-]*[\w@~+-]\/?(?:[\w.@~+-]+\/)*[\w.@~+-]+\.[A-Za-z]\w*):(\d+)/g;
+  const pattern = /(?:^|[\s(["'])((?:[A-Za-z]:)?\/?(?:[\w.@~+-]+\/)*[\w.@~+-]+\.[A-Za-z]\w*):(\d+)/g;
   for (const match of (test.message ?? '').matchAll(pattern)) {
     const file = relativeSource(match[1] ?? '');
     if (file === undefined || /(^|\/)(node_modules|site-packages|dist-packages|internal)\//.test(file)) continue;
@@ -204,7 +204,8 @@ export function locate(test: FailedCase): { file?: string; line?: number } {
 }
 
 function relativeSource(file: string): string | undefined {
-  const inBuild = /^\/codebuild\/output\/src\d+\/src\/(?:[^/]+\/[^/]+\/[^/]+\/)?(.+)$/.exec(file);
+  // CodeBuild's source folder; a GitHub or CodeCommit source sits below <host>/<owner>/<repo>/.
+  const inBuild = /^\/codebuild\/output\/src\d+\/src\/(?:[^/]+\.[^/]+\/[^/]+\/[^/]+\/)?(.+)$/.exec(file);
   if (inBuild) return inBuild[1];
   if (file.startsWith('/') || /^[A-Za-z]:/.test(file)) return undefined;
   return file.replace(/^\.\//, '');
