@@ -139,7 +139,10 @@ test('a 2,000-case report: counts from BatchGetReports, only failed and errored 
 
 test('a batch: each child read, its reports labelled with its identifier; counts summed in test-summary', async () => {
   const api = new FakeReports();
-  api.addTests(reportArn(1), [{ name: 'a', status: 'SUCCEEDED' }]);
+  api.addTests(reportArn(1), [
+    { name: 'a', status: 'SUCCEEDED' },
+    { name: 'e', status: 'ERROR', message: 'no db' },
+  ]);
   api.addTests(reportArn(2), [
     { name: 'b', status: 'FAILED', message: 'boom' },
     { name: 'c', status: 'SUCCEEDED' },
@@ -150,9 +153,12 @@ test('a batch: each child read, its reports labelled with its identifier; counts
   ]);
   expect(reports.map((r) => `${r.build}/${r.group}`)).toEqual(['linux/app-unit', 'arm/app-unit']);
   expect(api.calls.filter((c) => c.startsWith('BatchGetReports'))).toEqual(['BatchGetReports 2']);
-  expect(JSON.parse(testReportOutputs(reports)['test-summary'] ?? '')).toMatchObject({ total: 3, FAILED: 1 });
-  expect(testFailuresMessage(reports)).toBe('1 test failed or errored in arm/app-unit: b');
-  expect(testFailuresMessage(reports.slice(0, 1))).toBeUndefined();
+  expect(JSON.parse(testReportOutputs(reports)['test-summary'] ?? '')).toMatchObject({ total: 4, FAILED: 1, ERROR: 1 });
+  // Failed cases before errored ones, whichever report they come from.
+  expect(testFailuresMessage(reports)).toBe('2 tests failed or errored in linux/app-unit, arm/app-unit: b; e');
+  expect(testAnnotations(reports).annotations.map((a) => a.message)).toEqual(['b failed: boom', 'e errored: no db']);
+  expect(testFailuresMessage(reports.slice(1))).toBe('1 test failed or errored in arm/app-unit: b');
+  expect(testFailuresMessage([])).toBeUndefined();
 });
 
 test('coverage: the summary of BatchGetReports; DescribeCodeCoverages added up only when there is none', async () => {
