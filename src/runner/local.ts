@@ -237,7 +237,8 @@ async function report(
   reporter.setOutput('secondary-artifacts', JSON.stringify(secondary));
   writeReport(reportJson, build);
   if (reportJson !== undefined) reporter.setOutput('report-json', reportJson);
-  const reports = localReportResults(build.reports);
+  // A report file from inside an image may carry no reports member.
+  const reports = localReportResults(build.reports ?? []);
   const { annotations, more } = testAnnotations(reports);
   for (const a of annotations) reporter.error(a.message, a.where);
   if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
