@@ -141,7 +141,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const logs = new LogsStore(region, accountId, now, () => faults.effective('logs').ingestionDelayMs);
   const ssm = new SsmStore(region, accountId, now);
   const secrets = new SecretsStore(region, accountId, now);
-  const codebuild = new CodeBuildStore();
+  const codebuild = new CodeBuildStore({ region, accountId, now });
   const codecommit = new CodeCommitStore(region, accountId, now);
   const ecr = new EcrStore(region, accountId, now);
   const s3 = new S3Store(region, accountId, now);
@@ -179,6 +179,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         region,
         accountId,
         codecommit,
+        s3,
       },
       { region, accountId, accountConcurrentBuildLimit: options.accountConcurrentBuildLimit },
     ),

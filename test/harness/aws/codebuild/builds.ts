@@ -6,17 +6,23 @@
  */
 import type {
   Build,
+  BuildArtifacts,
   BuildPhase,
   EnvironmentVariable,
+  ProjectArtifacts,
   ProjectEnvironment,
   ProjectSource,
 } from '@aws-sdk/client-codebuild';
 import type { LogsStore } from '../services/logs-store.js';
+import type { S3Store } from '../services/s3-store.js';
 import type { SecretsStore } from '../services/secretsmanager.js';
 import type { SsmStore } from '../services/ssm.js';
 import { epochSeconds } from '../util.js';
+import { plannedArtifact, uploadArtifact, UploadError } from './artifacts-upload.js';
+import type { MadeArtifact } from './artifacts-upload.js';
 import type {
   BuildExecutionResult,
+  BuildOutputs,
   BuildExecutor,
   BuildspecSource,
   ExecutorPhase,
@@ -27,6 +33,7 @@ import { EXECUTOR_PHASES } from './executor.js';
 import { prepareSource, SourceError } from './source.js';
 import type { CodeCommitRepositories } from './source.js';
 import type { PreparedSource } from './source.js';
+import type { ReportStore } from './reports.js';
 import { resolveVariables, VariableError } from './variables.js';
 
 export type WireBuildPhase = Omit<BuildPhase, 'startTime' | 'endTime'> & { startTime: number; endTime?: number };
@@ -61,6 +68,10 @@ export interface BuildDeps {
   accountId: string;
   /** The emulated CodeCommit repositories that CODECOMMIT sources are checked out from. */
   codecommit?: CodeCommitRepositories;
+  /** Where S3 artifacts are uploaded. */
+  s3?: S3Store;
+  /** Where the buildspec's reports are recorded. */
+  reports?: ReportStore;
 }
 
 /** What StartBuild (or a batch) decided for this build, beyond the wire record. */
@@ -75,6 +86,9 @@ export interface BuildPlan {
   batchIdentifier?: string;
   /** See BuildExecutionRequest.artifactsDir. */
   artifactsDir?: string;
+  /** The project's (or StartBuild's override) artifacts and secondary artifacts. */
+  artifacts?: ProjectArtifacts;
+  secondaryArtifacts?: ProjectArtifacts[];
 }
 
 export class BuildRun {
@@ -168,6 +182,58 @@ export class BuildRun {
     this.build.buildComplete = true;
   }
 
+  private get uuid(): string {
+    const id = this.build.id ?? '';
+    return id.slice(id.indexOf(':') + 1);
+  }
+
+  /** UPLOAD_ARTIFACTS's destinations: S3 artifacts (artifacts-upload.ts) and the report store (reports.ts). */
+  private outputs(srcDir: string): BuildOutputs {
+    return {
+      artifacts: async (made) => {
+        const lines: string[] = [];
+        const { s3 } = this.deps;
+        const upload = async (config: ProjectArtifacts, artifact: MadeArtifact): Promise<BuildArtifacts> => {
+          if (!s3) throw new UploadError('the emulator has no S3');
+          const entry = await uploadArtifact(s3, config, artifact, this.uuid);
+          lines.push(`Uploaded ${config.packaging === 'ZIP' ? 'ZIP' : 'files'} to ${entry.location ?? ''}`);
+          return entry;
+        };
+        try {
+          const primaryConfig = this.plan.artifacts;
+          const artifacts =
+            primaryConfig?.type === 'S3' && made.primary ? await upload(primaryConfig, made.primary) : undefined;
+          const secondaryArtifacts: BuildArtifacts[] = [];
+          for (const config of this.plan.secondaryArtifacts ?? []) {
+            const artifact = made.secondary.find((m) => m.artifactIdentifier === config.artifactIdentifier);
+            secondaryArtifacts.push(
+              config.type === 'S3' && artifact ? await upload(config, artifact) : plannedArtifact(config, this.uuid),
+            );
+          }
+          for (const m of made.secondary) {
+            if (!(this.plan.secondaryArtifacts ?? []).some((c) => c.artifactIdentifier === m.artifactIdentifier)) {
+              lines.push(`Secondary artifact ${m.artifactIdentifier ?? ''} is not one of the project's: not uploaded`);
+            }
+          }
+          return { ...(artifacts ? { artifacts } : {}), secondaryArtifacts, lines };
+        } catch (e) {
+          if (!(e instanceof UploadError)) throw e;
+          return { error: { statusCode: 'CLIENT_ERROR', message: e.message }, lines };
+        }
+      },
+      reports: async (results) => {
+        if (!this.deps.reports) return { reportArns: [], lines: [] };
+        const { reportArns, problems } = await this.deps.reports.record(results, {
+          id: this.build.id ?? '',
+          arn: this.build.arn ?? '',
+          projectName: this.build.projectName ?? '',
+          srcDir,
+        });
+        return { reportArns, lines: problems };
+      },
+    };
+  }
+
   private abortedStatus(): Exclude<StatusType, 'IN_PROGRESS'> | undefined {
     const s = this.controller.signal;
     return s.aborted ? (s.reason === 'TIMED_OUT' ? 'TIMED_OUT' : 'STOPPED') : undefined;
@@ -224,6 +290,7 @@ export class BuildRun {
         batchIdentifier: this.plan.batchIdentifier,
         ...(this.plan.artifactsDir !== undefined ? { artifactsDir: this.plan.artifactsDir } : {}),
         timeoutInMinutes: this.build.timeoutInMinutes ?? 60,
+        outputs: this.outputs(source.dir),
         signal: this.controller.signal,
         reporter: {
           enterPhase: (phase: ExecutorPhase) => {

@@ -10,7 +10,10 @@
  * runner's phase events to `reporter.enterPhase/completePhase` and its output lines to `reporter.log`. Pass it as
  * `startEmulator({ buildExecutor })`. Until then tests script builds with ScriptedExecutor below.
  */
+import type { BuildArtifacts } from '@aws-sdk/client-codebuild';
+import type { ReportGroupResult } from '../../../../src/runner/reports/index.js';
 import { sleep } from '../util.js';
+import type { MadeArtifact } from './artifacts-upload.js';
 
 export type StatusType = 'SUCCEEDED' | 'FAILED' | 'FAULT' | 'TIMED_OUT' | 'IN_PROGRESS' | 'STOPPED';
 
@@ -70,9 +73,31 @@ export interface BuildExecutionRequest {
    */
   artifactsDir?: string;
   timeoutInMinutes: number;
+  /**
+   * Where UPLOAD_ARTIFACTS puts what the build made (the emulated S3, the report groups); an executor that makes
+   * artifacts or reads report files hands them here before it completes UPLOAD_ARTIFACTS. Absent: keep nothing.
+   */
+  outputs?: BuildOutputs;
   /** Aborted on StopBuild (reason 'STOPPED'), on timeout (reason 'TIMED_OUT') and when the emulator closes. */
   signal: AbortSignal;
   reporter: BuildReporter;
+}
+
+/** The emulator's side of UPLOAD_ARTIFACTS (BuildRun implements it with the emulated S3 and report store). */
+export interface BuildOutputs {
+  /**
+   * Uploads the artifacts to where the project's ProjectArtifacts (type S3) say; answers the Build's artifacts
+   * entries, or the failure of UPLOAD_ARTIFACTS (CLIENT_ERROR), and the log lines to write.
+   */
+  artifacts(made: {
+    primary?: MadeArtifact;
+    secondary: readonly MadeArtifact[];
+  }): Promise<
+    | { artifacts?: BuildArtifacts; secondaryArtifacts?: BuildArtifacts[]; lines: string[] }
+    | { error: PhaseContext; lines: string[] }
+  >;
+  /** Records the reports of the buildspec's report groups (the runner's results; files under srcDir). */
+  reports(results: readonly ReportGroupResult[], srcDir: string): Promise<{ reportArns: string[]; lines: string[] }>;
 }
 
 export interface BuildReporter {
@@ -87,8 +112,8 @@ export interface BuildReporter {
 export interface BuildExecutionResult {
   status: Exclude<StatusType, 'IN_PROGRESS'>;
   exportedEnvironmentVariables?: { name: string; value: string }[];
-  artifacts?: { location?: string; sha256sum?: string; md5sum?: string };
-  secondaryArtifacts?: { artifactIdentifier: string; location?: string; sha256sum?: string; md5sum?: string }[];
+  artifacts?: BuildArtifacts;
+  secondaryArtifacts?: BuildArtifacts[];
   reportArns?: string[];
 }
 

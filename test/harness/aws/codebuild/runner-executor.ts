@@ -15,9 +15,18 @@ import { createSecretsManagerClient } from '../../../../src/aws/secretsmanager.j
 import { createSsmClient } from '../../../../src/aws/ssm.js';
 import { resolveAwsVariables } from '../../../../src/aws/buildspec-env.js';
 import { codeBuildLogSink } from '../../../../src/runner/log.js';
+import { defaultCacheDir } from '../../../../src/runner/cache.js';
+import { collectReports } from '../../../../src/runner/reports/index.js';
 import { runLocalBuild } from '../../../../src/runner/run.js';
-import type { RunEvent, RunSink } from '../../../../src/runner/types.js';
-import type { BuildExecutionRequest, BuildExecutionResult, BuildExecutor, BuildReporter } from './executor.js';
+import { defaultSteps } from '../../../../src/runner/steps.js';
+import type { BuildSteps, RunEvent, RunSink } from '../../../../src/runner/types.js';
+import type {
+  BuildExecutionRequest,
+  BuildExecutionResult,
+  BuildExecutor,
+  BuildOutputs,
+  BuildReporter,
+} from './executor.js';
 
 export interface RunnerExecutorOptions {
   /** The emulator's URL, known once it listens. */
@@ -44,6 +53,13 @@ export class RunnerExecutor implements BuildExecutor {
     const endpointEnv = { AWS_ENDPOINT_URL: this.options.endpoint() };
     const credentials = this.options.credentials ?? { accessKeyId: 'test', secretAccessKey: 'test' };
     const clientOptions = { region: this.options.region, env: endpointEnv, credentials };
+    const image = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' };
+    const stateDir = path.join(scratch, 'state');
+    const artifactsDir = request.artifactsDir ?? path.join(scratch, 'artifacts');
+    const kept: Kept = { reportArns: [] };
+    const steps = request.outputs
+      ? uploadingSteps(request.outputs, { artifactsDir, stateDir, cacheDir: defaultCacheDir(image) }, kept)
+      : undefined;
     try {
       const build = await runLocalBuild(
         {
@@ -60,12 +76,13 @@ export class RunnerExecutor implements BuildExecutor {
           sourceVersion: request.sourceVersion,
           batchIdentifier: request.batchIdentifier,
           signal: request.signal,
-          stateDir: path.join(scratch, 'state'),
-          artifactsDir: request.artifactsDir ?? path.join(scratch, 'artifacts'),
-          image: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8' },
+          stateDir,
+          artifactsDir,
+          image,
         },
         {
           sink,
+          ...(steps ? { steps } : {}),
           uuid: () => request.buildId.slice(request.buildId.indexOf(':') + 1),
           resolveAwsEnv: (env, skip) =>
             resolveAwsVariables(env, skip, {
@@ -79,6 +96,9 @@ export class RunnerExecutor implements BuildExecutor {
       return {
         status,
         exportedEnvironmentVariables: build.exportedEnvironmentVariables.map((v) => ({ ...v })),
+        ...(kept.artifacts ? { artifacts: kept.artifacts } : {}),
+        ...(kept.secondaryArtifacts ? { secondaryArtifacts: kept.secondaryArtifacts } : {}),
+        ...(kept.reportArns.length > 0 ? { reportArns: kept.reportArns } : {}),
       };
     } finally {
       rmSync(scratch, { recursive: true, force: true });
@@ -108,6 +128,54 @@ export class RunnerExecutor implements BuildExecutor {
     }
     return { buildspec: result.buildspec, file };
   }
+}
+
+/** What UPLOAD_ARTIFACTS left for the build's record. */
+interface Kept {
+  artifacts?: BuildExecutionResult['artifacts'];
+  secondaryArtifacts?: BuildExecutionResult['secondaryArtifacts'];
+  reportArns: string[];
+}
+
+/**
+ * The runner's default steps (artifact ZIPs, reports, cache), with UPLOAD_ARTIFACTS handing the ZIPs and the report
+ * results to the emulator (`outputs`) before the phase completes: an upload that fails fails the phase, as on AWS.
+ */
+function uploadingSteps(
+  outputs: BuildOutputs,
+  dirs: { artifactsDir: string; stateDir: string; cacheDir: string },
+  kept: Kept,
+): BuildSteps {
+  const base = defaultSteps({ artifactsDir: dirs.artifactsDir, cacheDir: dirs.cacheDir, ignore: [dirs.stateDir] });
+  return {
+    ...base,
+    artifacts: {
+      async upload(ctx) {
+        const made = await (base.artifacts as NonNullable<BuildSteps['artifacts']>).upload(ctx);
+        if (made.status !== 'SUCCEEDED') return made;
+        const answer = await outputs.artifacts({ primary: made.primary, secondary: made.secondary });
+        for (const line of answer.lines) ctx.log(line);
+        if ('error' in answer) return { ...made, status: 'FAILED', context: answer.error };
+        kept.artifacts = answer.artifacts;
+        kept.secondaryArtifacts = answer.secondaryArtifacts;
+        return made;
+      },
+    },
+    reports: {
+      async collect(ctx) {
+        const results = await collectReports(ctx.buildspec.reports, {
+          srcDir: ctx.srcDir,
+          env: ctx.env,
+          log: (line) => ctx.log(line),
+          ignore: [dirs.stateDir, dirs.artifactsDir, dirs.cacheDir],
+        });
+        const recorded = await outputs.reports(results, ctx.srcDir);
+        for (const line of recorded.lines) ctx.log(line);
+        kept.reportArns = recorded.reportArns;
+        return results;
+      },
+    },
+  };
 }
 
 /** Turns the runner's events into the emulator's phase calls and one log event per line of CodeBuild's log. */

@@ -76,6 +76,14 @@ export const model: ServiceModel = {
     StartBuildBatch: 'StartBuildBatchInput',
     BatchGetBuildBatches: 'BatchGetBuildBatchesInput',
     StopBuildBatch: 'StopBuildBatchInput',
+    CreateReportGroup: 'CreateReportGroupInput',
+    BatchGetReportGroups: 'BatchGetReportGroupsInput',
+    ListReportGroups: 'ListReportGroupsInput',
+    BatchGetReports: 'BatchGetReportsInput',
+    ListReports: 'ListReportsInput',
+    ListReportsForReportGroup: 'ListReportsForReportGroupInput',
+    DescribeTestCases: 'DescribeTestCasesInput',
+    DescribeCodeCoverages: 'DescribeCodeCoveragesInput',
   },
   shapes: {
     CreateProjectInput: {
@@ -712,6 +720,164 @@ export const model: ServiceModel = {
         id: 'NonEmptyString',
       },
       required: ['id'],
+    },
+    CreateReportGroupInput: {
+      type: 'structure',
+      members: {
+        name: 'ReportGroupName',
+        type: 'ReportType',
+        exportConfig: 'ReportExportConfig',
+        tags: 'TagList',
+      },
+      required: ['name', 'type', 'exportConfig'],
+    },
+    ReportGroupName: {
+      type: 'string',
+      min: 2,
+      max: 128,
+    },
+    ReportType: {
+      type: 'string',
+      enum: ['TEST', 'CODE_COVERAGE'],
+    },
+    ReportExportConfig: {
+      type: 'structure',
+      members: {
+        exportConfigType: 'ReportExportConfigType',
+        s3Destination: 'S3ReportExportConfig',
+      },
+    },
+    ReportExportConfigType: {
+      type: 'string',
+      enum: ['S3', 'NO_EXPORT'],
+    },
+    S3ReportExportConfig: {
+      type: 'structure',
+      members: {
+        bucket: 'NonEmptyString',
+        bucketOwner: 'String',
+        path: 'String',
+        packaging: 'ReportPackagingType',
+        encryptionKey: 'NonEmptyString',
+        encryptionDisabled: 'WrapperBoolean',
+      },
+    },
+    ReportPackagingType: {
+      type: 'string',
+      enum: ['ZIP', 'NONE'],
+    },
+    BatchGetReportGroupsInput: {
+      type: 'structure',
+      members: {
+        reportGroupArns: 'ReportGroupArns',
+      },
+      required: ['reportGroupArns'],
+    },
+    ReportGroupArns: {
+      type: 'list',
+      min: 1,
+      max: 100,
+      member: 'NonEmptyString',
+    },
+    ListReportGroupsInput: {
+      type: 'structure',
+      members: {
+        sortOrder: 'SortOrderType',
+        sortBy: 'ReportGroupSortByType',
+        nextToken: 'String',
+        maxResults: 'PageSize',
+      },
+    },
+    ReportGroupSortByType: {
+      type: 'string',
+      enum: ['NAME', 'CREATED_TIME', 'LAST_MODIFIED_TIME'],
+    },
+    PageSize: {
+      type: 'integer',
+      min: 1,
+      max: 100,
+    },
+    BatchGetReportsInput: {
+      type: 'structure',
+      members: {
+        reportArns: 'ReportArns',
+      },
+      required: ['reportArns'],
+    },
+    ReportArns: {
+      type: 'list',
+      min: 1,
+      max: 100,
+      member: 'NonEmptyString',
+    },
+    ListReportsInput: {
+      type: 'structure',
+      members: {
+        sortOrder: 'SortOrderType',
+        nextToken: 'String',
+        maxResults: 'PageSize',
+        filter: 'ReportFilter',
+      },
+    },
+    ReportFilter: {
+      type: 'structure',
+      members: {
+        status: 'ReportStatusType',
+      },
+    },
+    ReportStatusType: {
+      type: 'string',
+      enum: ['GENERATING', 'SUCCEEDED', 'FAILED', 'INCOMPLETE', 'DELETING'],
+    },
+    ListReportsForReportGroupInput: {
+      type: 'structure',
+      members: {
+        reportGroupArn: 'String',
+        nextToken: 'String',
+        sortOrder: 'SortOrderType',
+        maxResults: 'PageSize',
+        filter: 'ReportFilter',
+      },
+      required: ['reportGroupArn'],
+    },
+    DescribeTestCasesInput: {
+      type: 'structure',
+      members: {
+        reportArn: 'String',
+        nextToken: 'String',
+        maxResults: 'PageSize',
+        filter: 'TestCaseFilter',
+      },
+      required: ['reportArn'],
+    },
+    TestCaseFilter: {
+      type: 'structure',
+      members: {
+        status: 'String',
+        keyword: 'String',
+      },
+    },
+    DescribeCodeCoveragesInput: {
+      type: 'structure',
+      members: {
+        reportArn: 'NonEmptyString',
+        nextToken: 'String',
+        maxResults: 'PageSize',
+        sortOrder: 'SortOrderType',
+        sortBy: 'ReportCodeCoverageSortByType',
+        minLineCoveragePercentage: 'Percentage',
+        maxLineCoveragePercentage: 'Percentage',
+      },
+      required: ['reportArn'],
+    },
+    ReportCodeCoverageSortByType: {
+      type: 'string',
+      enum: ['LINE_COVERAGE_PERCENTAGE', 'FILE_PATH'],
+    },
+    Percentage: {
+      type: 'double',
+      min: 0,
+      max: 100,
     },
   },
 };

@@ -10,7 +10,6 @@ import type {
   DeleteProjectInput,
   ListBuildsForProjectInput,
   ListProjectsInput,
-  ProjectArtifacts,
   ProjectSource,
   StartBuildBatchInput,
   StartBuildBatchOutput,
@@ -25,7 +24,9 @@ import { model } from '../models/codebuild.js';
 import { decodeToken, encodeToken, epochSeconds, uuid } from '../util.js';
 import { BatchRun } from '../codebuild/batches.js';
 import type { ChildBuildRequest, WireBuildBatch } from '../codebuild/batches.js';
+import { plannedArtifact } from '../codebuild/artifacts-upload.js';
 import { BuildRun } from '../codebuild/builds.js';
+import { ReportStore } from '../codebuild/reports.js';
 import type { BuildDeps, BuildPlan, WireBuild } from '../codebuild/builds.js';
 import type { BuildspecSource } from '../codebuild/executor.js';
 import {
@@ -40,6 +41,7 @@ import type { StoredProject, WireProject } from '../codebuild/projects.js';
 import { mergeVariables } from '../codebuild/variables.js';
 import { remember, replayed } from '../codebuild/idempotency.js';
 import type { IdempotencyRecord } from '../codebuild/idempotency.js';
+import { reportOperations } from './codebuild-reports.js';
 import type { JsonService, OperationContext } from './types.js';
 import { op } from './types.js';
 
@@ -63,6 +65,16 @@ export class CodeBuildStore {
   readonly batches = new Map<string, BatchRun>();
   readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly batchIdempotency = new Map<string, IdempotencyRecord>();
+  /** Report groups and reports (codebuild/reports.ts). */
+  readonly reports: ReportStore;
+
+  constructor(options: { region?: string; accountId?: string; now?: () => number } = {}) {
+    this.reports = new ReportStore(
+      options.region ?? 'us-east-1',
+      options.accountId ?? '000000000000',
+      options.now ?? Date.now,
+    );
+  }
 
   /** By id or ARN. */
   build(idOrArn: string): BuildRun | undefined {
@@ -108,20 +120,9 @@ function buildspecOf(text: string | undefined, sourceType: string | undefined): 
   return { kind: 'file', path: text };
 }
 
-function wireArtifacts(a: ProjectArtifacts | undefined, buildUuid: string): WireBuild['artifacts'] {
-  if (a?.type !== 'S3') return { location: '' };
-  const parts = [a.location, a.path, a.namespaceType === 'BUILD_ID' ? buildUuid : undefined, a.name].filter(
-    (p): p is string => !!p,
-  );
-  return {
-    location: `arn:aws:s3:::${parts.join('/')}`,
-    encryptionDisabled: a.encryptionDisabled ?? false,
-    ...(a.overrideArtifactName !== undefined ? { overrideArtifactName: a.overrideArtifactName } : {}),
-  };
-}
-
 export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, options: CodeBuildOptions): JsonService {
   const { region, accountId } = options;
+  deps = { ...deps, reports: deps.reports ?? store.reports };
   const accountLimit = options.accountConcurrentBuildLimit ?? 60;
   const projectArn = (name: string) => `arn:aws:codebuild:${region}:${accountId}:project/${name}`;
   const requireProject = (name: string): StoredProject => {
@@ -168,6 +169,7 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
       ...(input.insecureSslOverride !== undefined ? { insecureSsl: input.insecureSslOverride } : {}),
     };
     const artifacts = input.artifactsOverride ?? project.artifacts;
+    const secondaryArtifacts = input.secondaryArtifactsOverride ?? project.secondaryArtifacts ?? [];
     const baseEnv = project.environment ?? { type: 'LINUX_CONTAINER', image: '', computeType: 'BUILD_GENERAL1_SMALL' };
     const environment = normalizeEnvironment({
       ...baseEnv,
@@ -211,8 +213,8 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
       source,
       secondarySources: project.secondarySources ?? [],
       secondarySourceVersions: project.secondarySourceVersions ?? [],
-      artifacts: wireArtifacts(artifacts, buildUuid),
-      secondaryArtifacts: [],
+      artifacts: plannedArtifact(artifacts, buildUuid),
+      secondaryArtifacts: secondaryArtifacts.map((a) => plannedArtifact(a, buildUuid)),
       cache: input.cacheOverride ?? project.cache ?? { type: 'NO_CACHE' },
       environment,
       serviceRole: input.serviceRoleOverride ?? project.serviceRole,
@@ -239,6 +241,8 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
       logStreamPrefix: logsConfig.cloudWatchLogs?.streamName,
       batchIdentifier: task?.identifier,
       artifactsDir: (input as InternalStartBuildInput).artifactsDir,
+      artifacts,
+      secondaryArtifacts,
     };
     const buildDeps: BuildDeps = batch?.request.downloadSourceOnly
       ? { ...deps, executor: { execute: async () => ({ status: 'SUCCEEDED' }) } }
@@ -260,6 +264,7 @@ export function createCodeBuildService(store: CodeBuildStore, deps: BuildDeps, o
     validationErrorCode: 'InvalidInputException',
     throttling: { code: 'ThrottlingException', message: 'Rate exceeded' },
     operations: {
+      ...reportOperations(store.reports),
       CreateProject: op((input: CreateProjectInput) => {
         const name = input.name ?? '';
         if (store.projects.has(name))
