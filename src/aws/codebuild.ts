@@ -121,7 +121,7 @@ export interface CodeBuildReportsApi {
     options: { readonly status?: string; readonly nextToken?: string },
     signal?: AbortSignal,
   ): Promise<Page<TestCase>>;
-  /** DescribeCodeCoverages, one page (at most 1000 files). */
+  /** DescribeCodeCoverages, one page (at most 100 files: the model's PageSize). */
   describeCodeCoverages(reportArn: string, nextToken?: string, signal?: AbortSignal): Promise<Page<CodeCoverage>>;
 }
 
@@ -155,7 +155,7 @@ export function codeBuildReportsApi(client: CodeBuildClient): CodeBuildReportsAp
     describeCodeCoverages: (reportArn, nextToken, signal) =>
       call('DescribeCodeCoverages', reportArn, async () => {
         const out = await client.send(
-          new DescribeCodeCoveragesCommand({ reportArn, maxResults: 1000, ...(nextToken ? { nextToken } : {}) }),
+          new DescribeCodeCoveragesCommand({ reportArn, maxResults: 100, ...(nextToken ? { nextToken } : {}) }),
           { abortSignal: signal },
         );
         return { items: out.codeCoverages ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
