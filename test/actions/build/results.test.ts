@@ -112,12 +112,16 @@ async function run(inputs: Record<string, string>, build: Record<string, unknown
       env: { GITHUB_SHA: 'cafe1234', GITHUB_WORKSPACE: dir, GITHUB_EVENT_NAME: 'push' },
     },
   );
-  return { ...result, calls: calls.map((c) => c.operation) };
+  return { ...result, calls: calls.map((c) => c.operation), requests: calls };
 }
 
 test('reports: outputs, the failed test as an annotation on its file, tables and the case in the summary', async () => {
   const r = await run({}, finished('SUCCEEDED', { reportArns: [REPORT, COVERAGE] }));
   expect(r.calls).toEqual(['StartBuild', 'BatchGetBuilds', 'BatchGetReports', 'DescribeTestCases']);
+  expect(r.requests.slice(2).map((c) => c.input)).toEqual([
+    { reportArns: [REPORT, COVERAGE] },
+    { reportArn: REPORT, maxResults: 100, filter: { status: 'FAILED' } },
+  ]);
   expect(JSON.parse(r.outputs['test-summary'] ?? '')).toEqual({
     total: 3,
     SUCCEEDED: 2,
