@@ -11,7 +11,9 @@ import { readInputs } from '../core/options.js';
 import type { Failure, Reporter } from '../core/reporter.js';
 import { phaseTable } from '../core/summary.js';
 import {
+  reportCounts,
   testAnnotations,
+  testReportLines,
   testFailuresMessage,
   testReportOutputs,
   testReportsMarkdown,
@@ -363,6 +365,7 @@ async function report(
   for (const [name, value] of Object.entries({ ...resultOutputs(result), ...testReportOutputs(reports) })) {
     reporter.setOutput(name, value);
   }
+  for (const line of testReportLines(reports)) reporter.info(line);
   const { annotations, more } = testAnnotations(reports);
   for (const a of annotations) reporter.error(a.message, a.where);
   if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
@@ -383,7 +386,9 @@ async function report(
   reporter.table(
     phaseTable(
       what,
-      result.kind === 'build' ? result.outcome.build : { ...result.batch, buildStatus: result.batch.buildBatchStatus },
+      result.kind === 'build'
+        ? { ...result.outcome.build, reports: reportCounts(reports) }
+        : { ...result.batch, buildStatus: result.batch.buildBatchStatus },
     ),
   );
   if (status === 'SUCCEEDED') {

@@ -6,6 +6,7 @@
  * message of `fail-on-test-failures`.
  */
 import { formatDuration } from './duration.js';
+import type { ReportCountsLike } from './summary.js';
 import { cell, icon } from './markdown.js';
 import type { Where } from './reporter.js';
 
@@ -251,6 +252,41 @@ export function testFailuresMessage(reports: readonly ReportResult[]): string | 
   return (
     `${count} test${count === 1 ? '' : 's'} failed or errored in ${groups.join(', ')}` +
     (shown.length > 0 ? `: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}` : '')
+  );
+}
+
+/** One line per report, for a terminal: `Report app-unit: FAILED, 3 tests: 2 passed, 1 failed`. */
+export function testReportLines(reports: readonly ReportResult[]): string[] {
+  return reports.map((r) => {
+    if (r.type === 'CODE_COVERAGE') {
+      const branch = r.branchCoveragePercentage === undefined ? '' : `, branch ${percent(r.branchCoveragePercentage)}`;
+      return `Coverage ${groupLabel(r)}: line ${percent(r.lineCoveragePercentage) || 'unknown'}${branch}`;
+    }
+    const c = r.counts;
+    const parts = [`${c.SUCCEEDED} passed`, `${c.FAILED} failed`];
+    if (c.ERROR > 0) parts.push(`${c.ERROR} errored`);
+    if (c.SKIPPED > 0) parts.push(`${c.SKIPPED} skipped`);
+    return `Report ${groupLabel(r)}: ${r.status}, ${r.total} test${r.total === 1 ? '' : 's'}: ${parts.join(', ')}`;
+  });
+}
+
+/** The reports as the closing table counts them (its Tests column), the same for a local and a remote build. */
+export function reportCounts(reports: readonly ReportResult[]): ReportCountsLike[] {
+  return reports.map((r) =>
+    r.type === 'CODE_COVERAGE'
+      ? { name: groupLabel(r), type: r.type, status: r.status, summary: {} }
+      : {
+          name: groupLabel(r),
+          type: r.type,
+          status: r.status,
+          summary: {
+            total: r.total,
+            passed: r.counts.SUCCEEDED,
+            failed: r.counts.FAILED,
+            errored: r.counts.ERROR,
+            skipped: r.counts.SKIPPED,
+          },
+        },
   );
 }
 

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CodeBuildReportsApi, CodeCoverage, Report, TestCase } from '../../src/aws/codebuild.js';
 import { readReports } from '../../src/codebuild/test-reports.js';
+import { testCounts } from '../../src/core/summary.js';
 import {
   locate,
   MAX_ANNOTATIONS,
+  reportCounts,
+  testReportLines,
   testAnnotations,
   testFailuresMessage,
   testReportOutputs,
@@ -262,5 +265,10 @@ describe('the same results, run locally and remotely: the same markdown', () => 
     expect(testReportsMarkdown(locally)).toBe(md);
     expect(testAnnotations(locally)).toEqual(testAnnotations(remotely));
     expect(testReportOutputs(locally)).toEqual(testReportOutputs(remotely));
+    // The closing table's Tests column and the terminal's report line, too.
+    expect(testCounts(reportCounts(remotely))).toBe('2 passed, 1 failed');
+    expect(testCounts([{ name: 'unit', summary: { ...local?.summary } }])).toBe('2 passed, 1 failed');
+    expect(testReportLines(remotely)).toEqual(testReportLines(locally));
+    expect(testReportLines(remotely)).toEqual(['Report app-unit: FAILED, 3 tests: 2 passed, 1 failed']);
   });
 });
