@@ -131,5 +131,8 @@ artifacts:
     });
     expect(followed.code).toBe(0);
     expect(readFileSync(path.join(out, 'again/out/app.txt'), 'utf8')).toBe('built\n');
+    const unfollowed = await runCli(['logs', id, '--download-artifacts', 'x'], { cwd: out, env: awsEnv(emulator) });
+    expect(unfollowed.code).toBe(2);
+    expect(unfollowed.stderr).toContain('--download-artifacts needs --follow');
   });
 });

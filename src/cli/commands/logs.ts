@@ -53,6 +53,11 @@ export function logsCommandWith(deps: Partial<BuildDeps> = {}): CommandSpec {
       const { values, positionals } = readArguments(OPTIONS, argv, { positionals: true });
       const [id] = positionals;
       if (positionals.length !== 1 || id === undefined) throw new UserError('give one build id', { exitCode: 2 });
+      if (values.downloadArtifacts !== undefined && !values.follow) {
+        throw new UserError('--download-artifacts needs --follow (the artifacts exist once the build ended)', {
+          exitCode: 2,
+        });
+      }
       const reporter = terminalReporter(ctx);
       const common = { env: ctx.env, cwd: ctx.cwd, signal: ctx.signal, ...deps };
       try {
