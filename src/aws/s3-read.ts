@@ -173,9 +173,14 @@ export function s3ReadError(error: unknown, bucket: string, key: string, call: '
       call === 'GetObject'
         ? `s3:GetObject on arn:aws:s3:::${bucket}/${key}`
         : `s3:ListBucket on arn:aws:s3:::${bucket} (prefix ${key})`;
+    // Without s3:ListBucket, S3 answers a missing object with AccessDenied too (it will not say what does not exist).
+    const missing =
+      call === 'GetObject'
+        ? ` (or the object does not exist and s3:ListBucket on arn:aws:s3:::${bucket} is not granted)`
+        : '';
     return fail(
-      `reading ${where}: missing IAM permission ${needed} (${name}: ${message}); aws-cicd iam-policy build ` +
-        '--download-artifacts prints the policy',
+      `reading ${where}: missing IAM permission ${needed}${missing} (${name}: ${message}); aws-cicd iam-policy ` +
+        'build --download-artifacts prints the policy',
     );
   }
   if (name === 'NoSuchKey' || (call === 'GetObject' && name === 'NotFound')) {

@@ -84,8 +84,9 @@ test('a missing object and a missing permission say bucket, key and the IAM acti
   const denied = await downloadFile(client, { bucket: 'art', key: 'app/x.zip', file }).catch((e: unknown) => e);
   expect(denied).toBeInstanceOf(UserError);
   expect((denied as Error).message).toBe(
-    'reading s3://art/app/x.zip: missing IAM permission s3:GetObject on arn:aws:s3:::art/app/x.zip ' +
-      '(AccessDenied: Access Denied); aws-cicd iam-policy build --download-artifacts prints the policy',
+    'reading s3://art/app/x.zip: missing IAM permission s3:GetObject on arn:aws:s3:::art/app/x.zip (or the object ' +
+      'does not exist and s3:ListBucket on arn:aws:s3:::art is not granted) (AccessDenied: Access Denied); ' +
+      'aws-cicd iam-policy build --download-artifacts prints the policy',
   );
   mock.on(ListObjectsV2Command).rejects(serviceError('AccessDenied', 'Access Denied', 403));
   await expect(listObjects(client, 'art', 'app/site/')).rejects.toThrow(
