@@ -100,6 +100,8 @@ export async function downloadArtifacts(
       secondary[identifier === undefined ? a.artifactIdentifier : `${identifier}/${a.artifactIdentifier}`] = dest;
     }
   }
+  const any = sources.some((s) => s.build.artifacts?.location || s.build.secondaryArtifacts?.some((a) => a.location));
+  if (!any) deps.reporter.info(`The build has no S3 artifacts; nothing was downloaded into ${root}`);
   return { path: root, secondary, files };
 }
 
