@@ -4,6 +4,7 @@
  * and report its result: outputs, the job summary, the closing table, the failure.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Build } from '../aws/codebuild.js';
 import type { S3DownloadApi } from '../aws/s3-read.js';
 import { UserError } from '../core/errors.js';
@@ -20,7 +21,6 @@ import {
   type ReportResult,
 } from '../core/test-reports.js';
 import type { Clock, Sleep } from '../core/time.js';
-import path from 'node:path';
 import { prepareBuildspec } from './buildspec.js';
 import type { BuildClients } from './clients.js';
 import type { FollowResult, FollowTuning } from './context.js';
@@ -369,14 +369,16 @@ async function report(
   const { annotations, more } = testAnnotations(reports);
   for (const a of annotations) reporter.error(a.message, a.where);
   if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
+  const status = statusOf(result);
+  // What fails a build that succeeded is its failure (one annotation); otherwise it is reported here.
+  const succeeded = status === 'SUCCEEDED';
   if (results.reportsError !== undefined) {
-    if (options.failOnTestFailures) reporter.error(results.reportsError);
-    else reporter.warning(results.reportsError);
+    if (!options.failOnTestFailures) reporter.warning(results.reportsError);
+    else if (!succeeded) reporter.error(results.reportsError);
   }
-  if (results.artifactsError !== undefined) reporter.error(results.artifactsError);
+  if (results.artifactsError !== undefined && !succeeded) reporter.error(results.artifactsError);
   const reportsMarkdown = testReportsMarkdown(reports);
   await reporter.summary(summaryMarkdown(result) + (reportsMarkdown === '' ? '' : `\n${reportsMarkdown}`));
-  const status = statusOf(result);
   const what = result.kind === 'batch' ? 'Batch build' : 'Build';
   const complete = FINAL_STATUSES.has(status);
   if (result.cancelled && deps.cancelStopsBuild === false && !complete) {
@@ -391,7 +393,7 @@ async function report(
         : { ...result.batch, buildStatus: result.batch.buildBatchStatus },
     ),
   );
-  if (status === 'SUCCEEDED') {
+  if (succeeded) {
     const testFailures = options.failOnTestFailures ? testFailuresMessage(reports) : undefined;
     if (testFailures !== undefined)
       return { failure: { message: `fail-on-test-failures: ${testFailures}` }, exitCode: 1 };

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { buildAction } from '../../../src/actions/build/main.js';
 import type { DownloadRequest, S3DownloadApi } from '../../../src/aws/s3-read.js';
 import { createBuildClients } from '../../../src/codebuild/clients.js';
+import { UserError } from '../../../src/core/errors.js';
 import { writeZip } from '../../../src/runner/zip.js';
 import { fakeOptions, useNock } from '../../aws/fake-aws.js';
-import { serveAws } from '../../codebuild/nock-aws.js';
+import { awsErrorBody, serveAws, type Handler } from '../../codebuild/nock-aws.js';
 import { VirtualTime } from '../../codebuild/fakes.js';
 import { runActionInProcess } from '../../support/action.js';
 
@@ -83,7 +84,9 @@ class Bucket implements S3DownloadApi {
   readonly objects = new Map<string, Buffer>();
   async downloadFile(request: DownloadRequest) {
     const body = this.objects.get(request.key);
-    if (body === undefined) throw new Error(`no ${request.key}`);
+    if (body === undefined) {
+      throw new UserError(`reading s3://${request.bucket}/${request.key}: the object does not exist (NoSuchKey)`);
+    }
     await writeFile(request.file, body);
     return { bytes: body.length };
   }
@@ -92,12 +95,18 @@ class Bucket implements S3DownloadApi {
   }
 }
 
-async function run(inputs: Record<string, string>, build: Record<string, unknown>, s3: S3DownloadApi = new Bucket()) {
+async function run(
+  inputs: Record<string, string>,
+  build: Record<string, unknown>,
+  s3: S3DownloadApi = new Bucket(),
+  handlers: Record<string, Handler> = {},
+) {
   const time = new VirtualTime();
   const calls = serveAws({
     StartBuild: () => ({ build: { ...finished('IN_PROGRESS'), buildComplete: false } }),
     BatchGetBuilds: () => ({ builds: [build] }),
     ...REPORTS,
+    ...handlers,
   });
   const result = await runActionInProcess(
     buildAction({
@@ -175,4 +184,38 @@ test('download-artifacts: unpacked into the folder (relative to the workspace), 
   expect(JSON.parse(r.outputs['secondary-artifacts-paths'] ?? '')).toEqual({ docs: path.join(got, 'docs') });
   expect(readFileSync(path.join(got, 'app.js'), 'utf8')).toBe('ok');
   expect(readFileSync(path.join(got, 'docs/index.md'), 'utf8')).toBe('# d');
+});
+
+test('reports that cannot be read: a warning; with fail-on-test-failures the step fails, once', async () => {
+  const denied = {
+    BatchGetReports: () => [
+      400,
+      awsErrorBody('AccessDeniedException', 'User: x is not authorized to perform: codebuild:BatchGetReports'),
+    ],
+  };
+  const warned = await run({}, finished('SUCCEEDED', { reportArns: [REPORT] }), new Bucket(), denied);
+  expect(warned.code).toBe(0);
+  expect(warned.stdout).toMatch(
+    /::warning::the build's test reports could not be read: BatchGetReports .*codebuild:BatchGetReports/,
+  );
+  const failed = await run(
+    { 'fail-on-test-failures': 'true' },
+    finished('SUCCEEDED', { reportArns: [REPORT] }),
+    new Bucket(),
+    denied,
+  );
+  expect(failed.code).toBe(1);
+  expect(failed.errors).toHaveLength(1);
+  expect(failed.errors[0]).toMatch(/^fail-on-test-failures: the build's test reports could not be read: /);
+});
+
+test('an artifact that cannot be downloaded fails a build that succeeded, once', async () => {
+  const r = await run(
+    { 'download-artifacts': 'nothing-here' },
+    finished('SUCCEEDED', { artifacts: { location: 'arn:aws:s3:::art/app/gone.zip' } }),
+  );
+  expect(r.code).toBe(1);
+  expect(r.errors).toEqual([
+    'downloading the artifacts: reading s3://art/app/gone.zip: the object does not exist (NoSuchKey)',
+  ]);
 });
