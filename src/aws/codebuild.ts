@@ -9,7 +9,10 @@ import {
   BatchGetBuildBatchesCommand,
   BatchGetBuildsCommand,
   BatchGetProjectsCommand,
+  BatchGetReportsCommand,
   CodeBuildClient,
+  DescribeCodeCoveragesCommand,
+  DescribeTestCasesCommand,
   StartBuildBatchCommand,
   StartBuildCommand,
   StopBuildBatchCommand,
@@ -17,7 +20,10 @@ import {
   UpdateProjectCommand,
   type Build,
   type BuildBatch,
+  type CodeCoverage,
   type Project,
+  type Report,
+  type TestCase,
   type StartBuildBatchCommandInput,
   type StartBuildCommandInput,
   type UpdateProjectCommandInput,
@@ -29,7 +35,10 @@ import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThro
 export type {
   Build,
   BuildBatch,
+  CodeCoverage,
   Project,
+  Report,
+  TestCase,
   StartBuildBatchCommandInput,
   StartBuildCommandInput,
   UpdateProjectCommandInput,
@@ -93,6 +102,64 @@ export function codeBuildApi(client: CodeBuildClient): CodeBuildApi {
         id,
         async () => (await client.send(new StopBuildBatchCommand({ id }), { abortSignal: signal })).buildBatch,
       ),
+  };
+}
+
+/** One page of a report's test cases or coverage, and the token of the next. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextToken?: string;
+}
+
+/** Reading a build's test and coverage reports (Build.reportArns) after it ended. */
+export interface CodeBuildReportsApi {
+  /** BatchGetReports; at most 100 ARNs; reports that do not exist are left out. */
+  getReports(arns: readonly string[], signal?: AbortSignal): Promise<Report[]>;
+  /** DescribeTestCases, one page (at most 100), only the cases of `status` when given. */
+  describeTestCases(
+    reportArn: string,
+    options: { readonly status?: string; readonly nextToken?: string },
+    signal?: AbortSignal,
+  ): Promise<Page<TestCase>>;
+  /** DescribeCodeCoverages, one page (at most 100 files: the model's PageSize). */
+  describeCodeCoverages(reportArn: string, nextToken?: string, signal?: AbortSignal): Promise<Page<CodeCoverage>>;
+}
+
+export function codeBuildReportsApi(client: CodeBuildClient): CodeBuildReportsApi {
+  const call = async <T>(action: string, subject: string, send: () => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (error) {
+      throw codeBuildError(error, action, subject);
+    }
+  };
+  return {
+    getReports: (arns, signal) =>
+      call('BatchGetReports', arns.join(', '), async () => {
+        const out = await client.send(new BatchGetReportsCommand({ reportArns: [...arns] }), { abortSignal: signal });
+        return out.reports ?? [];
+      }),
+    describeTestCases: (reportArn, options, signal) =>
+      call('DescribeTestCases', reportArn, async () => {
+        const out = await client.send(
+          new DescribeTestCasesCommand({
+            reportArn,
+            maxResults: 100,
+            ...(options.status !== undefined ? { filter: { status: options.status } } : {}),
+            ...(options.nextToken !== undefined ? { nextToken: options.nextToken } : {}),
+          }),
+          { abortSignal: signal },
+        );
+        return { items: out.testCases ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+      }),
+    describeCodeCoverages: (reportArn, nextToken, signal) =>
+      call('DescribeCodeCoverages', reportArn, async () => {
+        const out = await client.send(
+          new DescribeCodeCoveragesCommand({ reportArn, maxResults: 100, ...(nextToken ? { nextToken } : {}) }),
+          { abortSignal: signal },
+        );
+        return { items: out.codeCoverages ?? [], ...(out.nextToken ? { nextToken: out.nextToken } : {}) };
+      }),
   };
 }
 

@@ -22,6 +22,9 @@ export type ResourceKind =
   | 'codedeploy-application'
   | 'codedeploy-deployment-config'
   | 's3-objects'
+  | 'codebuild-report-group'
+  | 'artifact-objects'
+  | 'artifact-bucket'
   | 'ssm-parameter'
   | 'secret';
 
@@ -30,10 +33,16 @@ export interface Grant {
   readonly resource: ResourceKind;
 }
 
+/** Inputs that make an action send more; their permissions are in a policy only when asked for. */
+export type Feature = 'download-artifacts' | 'test-reports';
+export const FEATURES: readonly Feature[] = ['download-artifacts', 'test-reports'];
+
 export interface Permission {
   readonly grants: readonly Grant[];
   /** Something a reviewer must know that the policy cannot express (KMS keys, optional features). */
   readonly note?: string;
+  /** Needed only with this input: left out of a policy unless the feature is asked for. */
+  readonly feature?: Feature;
 }
 
 /** SDK client package name without the `@aws-sdk/client-` prefix. */
@@ -56,6 +65,14 @@ const deploymentGroup = (...actions: string[]): Permission => ({
   grants: [{ actions, resource: 'codedeploy-deployment-group' }],
 });
 const ecrRepository = (...actions: string[]): Permission => ({ grants: [{ actions, resource: 'ecr-repository' }] });
+const reportGroup = (...actions: string[]): Permission => ({
+  grants: [{ actions, resource: 'codebuild-report-group' }],
+  feature: 'test-reports',
+  note:
+    "codebuild:BatchGetReports, DescribeTestCases and DescribeCodeCoverages read a build's test reports for the job " +
+    'summary, annotations, the test-summary and coverage outputs and fail-on-test-failures (without them the build ' +
+    'action warns and goes on).',
+});
 
 /** Command class name (as exported by `@aws-sdk/client-<client>`) → what it needs. */
 export const SDK_COMMANDS: { readonly [C in ClientName]: Readonly<Record<string, Permission>> } = {
@@ -67,6 +84,9 @@ export const SDK_COMMANDS: { readonly [C in ClientName]: Readonly<Record<string,
     StopBuildCommand: project('codebuild:StopBuild'),
     StopBuildBatchCommand: project('codebuild:StopBuildBatch'),
     BatchGetProjectsCommand: project('codebuild:BatchGetProjects'),
+    BatchGetReportsCommand: reportGroup('codebuild:BatchGetReports'),
+    DescribeTestCasesCommand: reportGroup('codebuild:DescribeTestCases'),
+    DescribeCodeCoveragesCommand: reportGroup('codebuild:DescribeCodeCoverages'),
     UpdateProjectCommand: {
       ...project('codebuild:UpdateProject'),
       note: 'codebuild:UpdateProject is used only with update-project: true (the image action points the project at the new image).',
@@ -155,6 +175,18 @@ export const SDK_COMMANDS: { readonly [C in ClientName]: Readonly<Record<string,
       grants: [{ actions: ['s3:PutObject'], resource: 's3-objects' }],
       note: 'A bucket with SSE-KMS under a customer managed key also needs kms:GenerateDataKey on that key.',
     },
+    GetObjectCommand: {
+      grants: [{ actions: ['s3:GetObject'], resource: 'artifact-objects' }],
+      feature: 'download-artifacts',
+      note:
+        'download-artifacts reads the build artifacts with s3:GetObject (and lists a NONE-packaged artifact with ' +
+        's3:ListBucket); give --artifacts-bucket (and --artifacts-prefix) to narrow them, else they apply to every ' +
+        'bucket. Artifacts encrypted with a customer managed KMS key also need kms:Decrypt on that key.',
+    },
+    ListObjectsV2Command: {
+      grants: [{ actions: ['s3:ListBucket'], resource: 'artifact-bucket' }],
+      feature: 'download-artifacts',
+    },
   },
   sts: {},
 };
@@ -208,8 +240,12 @@ export const ACTIONS: Readonly<Record<string, ActionNeeds>> = {
         'BatchGetBuildBatchesCommand',
         'StopBuildCommand',
         'StopBuildBatchCommand',
+        'BatchGetReportsCommand',
+        'DescribeTestCasesCommand',
+        'DescribeCodeCoveragesCommand',
       ],
       'cloudwatch-logs': ['GetLogEventsCommand', 'StartLiveTailCommand'],
+      s3: ['GetObjectCommand', 'ListObjectsV2Command'],
     },
   },
   local: {
@@ -265,6 +301,9 @@ export const ACTIONS: Readonly<Record<string, ActionNeeds>> = {
         'BatchGetBuildBatchesCommand',
         'StopBuildCommand',
         'StopBuildBatchCommand',
+        'BatchGetReportsCommand',
+        'DescribeTestCasesCommand',
+        'DescribeCodeCoveragesCommand',
       ],
       'cloudwatch-logs': ['GetLogEventsCommand', 'StartLiveTailCommand'],
       codedeploy: [
@@ -301,6 +340,10 @@ export interface PolicyScope {
   readonly application?: string;
   readonly deploymentGroup?: string;
   readonly bucket?: string;
+  /** S3 bucket of the build artifacts (download-artifacts). */
+  readonly artifactsBucket?: string;
+  /** Key prefix of the build artifacts in that bucket (usually the project name). */
+  readonly artifactsPrefix?: string;
 }
 
 export interface PolicyStatement {
@@ -366,6 +409,16 @@ const RESOURCES: { readonly [K in ResourceKind]: { sid: string; arns(s: Resolved
     arns: (s) => [`arn:${s.partition}:codedeploy:${s.region}:${s.account}:deploymentconfig:*`],
   },
   's3-objects': { sid: 'S3Revisions', arns: (s) => [`arn:${s.partition}:s3:::${s.bucket}/*`] },
+  'codebuild-report-group': {
+    sid: 'CodeBuildReports',
+    // Reports of the project's report groups, named <project>-<name> by the buildspec.
+    arns: (s) => [`arn:${s.partition}:codebuild:${s.region}:${s.account}:report-group/${s.project}-*`],
+  },
+  'artifact-objects': {
+    sid: 'S3Artifacts',
+    arns: (s) => [`arn:${s.partition}:s3:::${s.artifactsBucket}/${s.artifactsPrefix}*`],
+  },
+  'artifact-bucket': { sid: 'S3ArtifactsList', arns: (s) => [`arn:${s.partition}:s3:::${s.artifactsBucket}`] },
   'ssm-parameter': {
     sid: 'ParameterStore',
     arns: (s) => [`arn:${s.partition}:ssm:${s.region}:${s.account}:parameter/*`],
@@ -383,8 +436,15 @@ export function policyActionNames(): string[] {
   return Object.keys(ACTIONS);
 }
 
-/** The least-privilege policy for `actions` (names of src/actions/<name>), narrowed by `scope`. */
-export function iamPolicy(actions: readonly string[], scope: PolicyScope = {}): IamPolicy {
+/**
+ * The least-privilege policy for `actions` (names of src/actions/<name>), narrowed by `scope`; the permissions of
+ * optional inputs only for the `features` given.
+ */
+export function iamPolicy(
+  actions: readonly string[],
+  scope: PolicyScope = {},
+  features: readonly Feature[] = [],
+): IamPolicy {
   if (actions.length === 0) throw new UserError('name at least one action', { exitCode: 2 });
   const permissions: Permission[] = [];
   for (const name of new Set(actions)) {
@@ -392,7 +452,9 @@ export function iamPolicy(actions: readonly string[], scope: PolicyScope = {}): 
     if (needs === undefined) {
       throw new UserError(`unknown action "${name}"; known: ${policyActionNames().join(', ')}`, { exitCode: 2 });
     }
-    permissions.push(...permissionsOf(name, needs));
+    permissions.push(
+      ...permissionsOf(name, needs).filter((p) => p.feature === undefined || features.includes(p.feature)),
+    );
   }
   const resolved = resolveScope(scope);
   const byKind = new Map<ResourceKind, Set<string>>();
@@ -461,6 +523,8 @@ function resolveScope(scope: PolicyScope): Resolved {
     application: star(scope.application),
     deploymentGroup: star(scope.deploymentGroup),
     bucket: star(scope.bucket),
+    artifactsBucket: star(scope.artifactsBucket),
+    artifactsPrefix: scope.artifactsPrefix === undefined || scope.artifactsPrefix === '' ? '' : scope.artifactsPrefix,
   };
 }
 

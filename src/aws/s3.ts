@@ -1,28 +1,19 @@
 /**
- * S3, upload only: put a file (a CodeDeploy revision bundle) into a bucket and answer the ETag and version id that
- * CodeDeploy's revision location can pin.
+ * S3, upload: put a file (a CodeDeploy revision bundle) into a bucket and answer the ETag and version id that
+ * CodeDeploy's revision location can pin. (Reading a build's artifacts back is s3-read.ts.)
  *
  * The body is sent from memory with a Content-MD5, so S3 checks the bytes it stored, and without the SDK's optional
  * trailing checksums (requestChecksumCalculation WHEN_REQUIRED), which some S3-compatible endpoints refuse. With a
  * configured endpoint (AWS_ENDPOINT_URL…, an emulator, MinIO) buckets are addressed by path, since such endpoints do
  * not serve `<bucket>.<host>` names.
  */
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { UserError } from '../core/errors.js';
-import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
 import { describeAwsError, isAccessDenied, isAwsError } from './errors.js';
 
-export function createS3Client(opts: ClientOptions = {}): S3Client {
-  const config = clientConfig({ service: 'S3', ...opts });
-  const client = new S3Client({
-    ...config,
-    forcePathStyle: config.endpoint !== undefined,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-  });
-  return withCredentialSource(client, opts);
-}
+export { createS3Client } from './s3-client.js';
 
 /** Bundles larger than this are refused rather than read into memory. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;

@@ -4,11 +4,22 @@
  * and report its result: outputs, the job summary, the closing table, the failure.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Build } from '../aws/codebuild.js';
+import type { S3DownloadApi } from '../aws/s3-read.js';
 import { UserError } from '../core/errors.js';
 import { readInputs } from '../core/options.js';
 import type { Failure, Reporter } from '../core/reporter.js';
 import { phaseTable } from '../core/summary.js';
+import {
+  reportCounts,
+  testAnnotations,
+  testReportLines,
+  testFailuresMessage,
+  testReportOutputs,
+  testReportsMarkdown,
+  type ReportResult,
+} from '../core/test-reports.js';
 import type { Clock, Sleep } from '../core/time.js';
 import { prepareBuildspec } from './buildspec.js';
 import type { BuildClients } from './clients.js';
@@ -55,7 +66,12 @@ export interface BuildRun {
 }
 
 /** Output names, as in action.yml. */
-export const BUILD_OUTPUTS = { buildId: 'build-id', logsUrl: 'logs-url' } as const;
+export const BUILD_OUTPUTS = {
+  buildId: 'build-id',
+  logsUrl: 'logs-url',
+  artifactsPath: 'artifacts-path',
+  secondaryArtifactsPaths: 'secondary-artifacts-paths',
+} as const;
 
 /**
  * The options of a build that is followed rather than started: every start option at its default. (Read with the id
@@ -71,7 +87,7 @@ function followOptions(id: string): BuildOptions {
  */
 export function followBuild(
   id: string,
-  options: { readonly logs: LogsOption; readonly region?: string },
+  options: { readonly logs: LogsOption; readonly region?: string; readonly downloadArtifacts?: string },
   reporter: Reporter,
   deps: BuildDeps,
 ): Promise<BuildRun> {
@@ -174,7 +190,8 @@ export async function runBuild(options: BuildOptions, reporter: Reporter, deps: 
       tuning: deps.cancelStopsBuild === false ? { ...deps.tuning, cancelGraceMs: 0 } : deps.tuning,
     });
     const settled = FINAL_STATUSES.has(statusOf(result));
-    return { target, result, settled, ...(await report(result, reporter, deps)) };
+    const results = settled ? await collectResults(result, options, clients, reporter, deps) : {};
+    return { target, result, settled, ...(await report(result, results, options, reporter, deps)) };
   } finally {
     if (deps.clients === undefined) clients.dispose();
   }
@@ -263,15 +280,105 @@ export function describe(target: Target): string {
   return `${what} ${target.id}${number}${project}${target.consoleUrl ? `: ${target.consoleUrl}` : ''}`;
 }
 
-/** Outputs, summary, the closing table and the failures of a followed build. */
+/** What comes back from a build once it ended: its reports, its artifacts, and what failed while reading them. */
+interface Results {
+  readonly reports?: readonly ReportResult[];
+  /** Reading the reports failed (a missing permission …). */
+  readonly reportsError?: string;
+  /** Downloading the artifacts failed. */
+  readonly artifactsError?: string;
+}
+
+/** The build (or each child of a batch) with the identifier it goes under. */
+function sourcesOf(result: FollowResult): Array<{ build: Build; identifier?: string }> {
+  return result.kind === 'build'
+    ? [{ build: result.outcome.build }]
+    : result.children.map((c) => ({ build: c.build, identifier: c.identifier }));
+}
+
+/** Reads the reports (only when the build has some) and downloads the artifacts (only when asked), once. */
+async function collectResults(
+  result: FollowResult,
+  options: BuildOptions,
+  clients: BuildClients,
+  reporter: Reporter,
+  deps: BuildDeps,
+): Promise<Results> {
+  const sources = sourcesOf(result);
+  let reports: ReportResult[] | undefined;
+  let reportsError: string | undefined;
+  if (clients.reports !== undefined && sources.some((s) => (s.build.reportArns ?? []).length > 0)) {
+    try {
+      const { readReports } = await import('./test-reports.js');
+      reports = await readReports(clients.reports, sources, deps.signal);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      reportsError = `the build's test reports could not be read: ${error.message}`;
+    }
+  }
+  let artifactsError: string | undefined;
+  if (options.downloadArtifacts !== undefined && options.downloadArtifacts !== '') {
+    let own: { dispose(): void } | undefined;
+    try {
+      const { downloadArtifacts, packagingHints } = await import('./artifacts.js');
+      let s3: S3DownloadApi;
+      if (clients.artifacts !== undefined) s3 = await clients.artifacts();
+      else {
+        const made = (await import('./artifacts-client.js')).createArtifactsClient({
+          env: deps.env,
+          region: options.region,
+        });
+        own = made;
+        s3 = made.api;
+      }
+      const downloaded = await downloadArtifacts(sources, path.resolve(deps.cwd, options.downloadArtifacts), {
+        s3,
+        reporter,
+        hints: packagingHints(options.startBuildJson),
+        signal: deps.signal,
+      });
+      reporter.setOutput(BUILD_OUTPUTS.artifactsPath, downloaded.path);
+      reporter.setOutput(BUILD_OUTPUTS.secondaryArtifactsPaths, JSON.stringify(downloaded.secondary));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      artifactsError = `downloading the artifacts: ${error.message}`;
+    } finally {
+      own?.dispose();
+    }
+  }
+  return {
+    ...(reports !== undefined ? { reports } : {}),
+    ...(reportsError !== undefined ? { reportsError } : {}),
+    ...(artifactsError !== undefined ? { artifactsError } : {}),
+  };
+}
+
+/** Outputs, summary, annotations, the closing table and the failures of a followed build. */
 async function report(
   result: FollowResult,
+  results: Results,
+  options: Pick<BuildOptions, 'failOnTestFailures'>,
   reporter: Reporter,
   deps: BuildDeps,
 ): Promise<{ failure?: Failure; exitCode: number }> {
-  for (const [name, value] of Object.entries(resultOutputs(result))) reporter.setOutput(name, value);
-  await reporter.summary(summaryMarkdown(result));
+  const reports = results.reports ?? [];
+  for (const [name, value] of Object.entries({ ...resultOutputs(result), ...testReportOutputs(reports) })) {
+    reporter.setOutput(name, value);
+  }
+  for (const line of testReportLines(reports)) reporter.info(line);
+  const { annotations, more } = testAnnotations(reports);
+  for (const a of annotations) reporter.error(a.message, a.where);
+  if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
   const status = statusOf(result);
+  // What fails a build that succeeded is its failure (one annotation); otherwise it is reported here.
+  const succeeded = status === 'SUCCEEDED';
+  if (results.reportsError !== undefined) {
+    if (!options.failOnTestFailures) reporter.warning(results.reportsError);
+    else if (!succeeded) reporter.error(results.reportsError);
+  }
+  if (results.artifactsError !== undefined && !succeeded) reporter.error(results.artifactsError);
+  const reportsMarkdown = testReportsMarkdown(reports);
+  await reporter.summary(summaryMarkdown(result) + (reportsMarkdown === '' ? '' : `\n${reportsMarkdown}`));
   const what = result.kind === 'batch' ? 'Batch build' : 'Build';
   const complete = FINAL_STATUSES.has(status);
   if (result.cancelled && deps.cancelStopsBuild === false && !complete) {
@@ -281,10 +388,21 @@ async function report(
   reporter.table(
     phaseTable(
       what,
-      result.kind === 'build' ? result.outcome.build : { ...result.batch, buildStatus: result.batch.buildBatchStatus },
+      result.kind === 'build'
+        ? { ...result.outcome.build, reports: reportCounts(reports) }
+        : { ...result.batch, buildStatus: result.batch.buildBatchStatus },
     ),
   );
-  if (status === 'SUCCEEDED') return { exitCode: 0 };
+  if (succeeded) {
+    const testFailures = options.failOnTestFailures ? testFailuresMessage(reports) : undefined;
+    if (testFailures !== undefined)
+      return { failure: { message: `fail-on-test-failures: ${testFailures}` }, exitCode: 1 };
+    if (options.failOnTestFailures && results.reportsError !== undefined) {
+      return { failure: { message: `fail-on-test-failures: ${results.reportsError}` }, exitCode: 1 };
+    }
+    if (results.artifactsError !== undefined) return { failure: { message: results.artifactsError }, exitCode: 1 };
+    return { exitCode: 0 };
+  }
   if (result.cancelled) {
     return {
       failure: { message: `the run was cancelled, so the build was stopped: ${failureSummary(result)}` },

@@ -1,11 +1,25 @@
-/** The SDK clients a build is followed with (CodeBuild, CloudWatch Logs, Live Tail), made from one environment. */
-import { codeBuildApi, createCodeBuildClient, type CodeBuildApi } from '../aws/codebuild.js';
+/**
+ * The SDK clients a build is followed with (CodeBuild, CloudWatch Logs, Live Tail), made from one environment. (S3,
+ * for download-artifacts only, is made by build.ts when it is needed: artifacts-client.ts.)
+ */
+import {
+  codeBuildApi,
+  codeBuildReportsApi,
+  createCodeBuildClient,
+  type CodeBuildApi,
+  type CodeBuildReportsApi,
+} from '../aws/codebuild.js';
 import { followClientOptions, type ClientOptions } from '../aws/config.js';
 import { createLiveTailClient, createLogsClient, logsApi, type LogsApi } from '../aws/logs.js';
+import type { S3DownloadApi } from '../aws/s3-read.js';
 
 export interface BuildClients {
   readonly codebuild: CodeBuildApi;
   readonly logs: LogsApi;
+  /** The build's test and coverage reports; without it they are not read. */
+  readonly reports?: CodeBuildReportsApi;
+  /** S3 for download-artifacts; default: a client made from the same environment when needed. */
+  readonly artifacts?: () => Promise<S3DownloadApi>;
   /** Closes the connections (an open HTTP/2 session would keep the process alive). */
   dispose(): void;
 }
@@ -23,6 +37,7 @@ export function createBuildClients(opts: ClientOptions = {}): BuildClients {
   return {
     codebuild: codeBuildApi(codebuild),
     logs: logsApi(logs, liveTail),
+    reports: codeBuildReportsApi(codebuild),
     dispose() {
       codebuild.destroy();
       logs.destroy();

@@ -104,6 +104,22 @@ export const buildOptions = {
       'live (CloudWatch Logs Live Tail, about a second behind the build; falls back to poll where Live Tail is ' +
       'unavailable or denied), poll (GetLogEvents), or off (status only).',
   },
+  downloadArtifacts: {
+    type: 'text',
+    placeholder: 'DIR',
+    help:
+      'Folder to download the build artifacts into when the build ends (whatever its status): the primary artifact ' +
+      "into the folder, each secondary artifact into <folder>/<artifactIdentifier>/, a batch build's into " +
+      '<folder>/<identifier>/. ZIP artifacts are unpacked. Needs s3:GetObject (and s3:ListBucket for NONE packaging) ' +
+      'on the artifact bucket.',
+  },
+  failOnTestFailures: {
+    type: 'flag',
+    default: false,
+    help:
+      "true: fail when a test report of the build has failed or errored cases, naming them. false: the build's " +
+      'status stands as CodeBuild reports it.',
+  },
   region: {
     type: 'text',
     input: false,

@@ -77,12 +77,7 @@ export function buildSummaryMarkdown(title: string, build: BuildLike, links: Sum
     out.push('', ...ganttChart(phases), '');
   }
 
-  const reports = build.reports ?? [];
-  if (reports.length > 0) {
-    out.push('| Report group | Status | Summary |', '| --- | --- | --- |');
-    for (const r of reports) out.push(`| ${cell(r.name)} | ${r.status ?? ''} | ${cell(describeCounts(r))} |`);
-    out.push('');
-  }
+  // Reports: core/test-reports.ts renders them, the same for a local and a remote build.
 
   const artifacts = [
     ...(build.artifacts?.location ? [{ ...build.artifacts, artifactIdentifier: '(primary)' }] : []),
@@ -119,15 +114,6 @@ export function ganttChart(phases: readonly PhaseLike[]): string[] {
   }
   lines.push('```');
   return lines;
-}
-
-function describeCounts(report: ReportCountsLike): string {
-  const s = report.summary ?? {};
-  if (typeof s.lineCoveragePercentage === 'number') return `line coverage ${s.lineCoveragePercentage.toFixed(1)}%`;
-  const parts = ['total', 'passed', 'failed', 'errored', 'skipped']
-    .filter((k) => typeof s[k] === 'number')
-    .map((k) => `${String(s[k])} ${k}`);
-  return parts.join(', ');
 }
 
 /** A phase's duration: CodeBuild's whole seconds, else its times rounded to the second. */

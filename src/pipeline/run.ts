@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import type { CodePipelineApi, PipelineDeclaration } from '../aws/codepipeline.js';
 import { resolveRegion } from '../aws/config.js';
 import { isAccessDenied } from '../aws/errors.js';
+import type { CodeBuildReportsApi } from '../aws/codebuild.js';
 import type { FollowTuning } from '../codebuild/context.js';
+import { readReports, type ReportSource } from '../codebuild/test-reports.js';
+import { testAnnotations, testReportsMarkdown, type ReportResult } from '../core/test-reports.js';
 import type { OptionNaming } from '../core/options.js';
 import type { DeployFollowTuning } from '../deploy/follow.js';
 import type { PipelineClients } from './clients.js';
@@ -297,7 +300,14 @@ export async function runPipeline(
     const status = outcome.execution.status ?? 'Unknown';
     for (const [name, value] of Object.entries(pipelineOutputs(outcome, region, pipeline)))
       reporter.setOutput(name, value);
-    await reporter.summary(pipelineSummaryMarkdown(outcome, { pipeline, region }));
+    const reports = await buildReports(outcome, clients.reports, reporter, deps.signal);
+    const { annotations, more } = testAnnotations(reports);
+    for (const a of annotations) reporter.error(a.message, a.where);
+    if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
+    const reportsMarkdown = testReportsMarkdown(reports);
+    await reporter.summary(
+      pipelineSummaryMarkdown(outcome, { pipeline, region }) + (reportsMarkdown === '' ? '' : `\n${reportsMarkdown}`),
+    );
     reporter.table(pipelineTable(outcome, pipeline));
     const settled = status !== 'InProgress' && status !== 'Stopping';
     if (status === 'Succeeded') return { selected, outcome, settled, exitCode: 0 };
@@ -322,6 +332,33 @@ export async function runPipeline(
     return { selected, outcome, settled, exitCode: 1, failure: { message: summary } };
   } finally {
     if (deps.clients === undefined) clients.dispose();
+  }
+}
+
+/**
+ * The test reports of the builds the execution's CodeBuild actions ran (each labelled `<stage>/<action>`, a batch
+ * child's `<stage>/<action>/<identifier>`), read once the execution ended; a failure to read them is a warning.
+ */
+async function buildReports(
+  outcome: PipelineOutcome,
+  api: CodeBuildReportsApi | undefined,
+  reporter: Reporter,
+  signal?: AbortSignal,
+): Promise<ReportResult[]> {
+  if (api === undefined) return [];
+  const sources: ReportSource[] = [];
+  for (const [action, result] of outcome.followed) {
+    const build = result.build;
+    if (build === undefined) continue;
+    if (build.kind === 'build') sources.push({ build: build.outcome.build, identifier: action });
+    else for (const c of build.children) sources.push({ build: c.build, identifier: `${action}/${c.identifier}` });
+  }
+  try {
+    return await readReports(api, sources, signal);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    reporter.warning(`the test reports of the pipeline's builds could not be read: ${error.message}`);
+    return [];
   }
 }
 

@@ -13,6 +13,8 @@ import { formatDuration } from '../core/duration.js';
 import type { OptionNaming } from '../core/options.js';
 import { Tail, type Failure, type Reporter } from '../core/reporter.js';
 import { buildSummaryMarkdown, phaseTable } from '../core/summary.js';
+import { testAnnotations, testReportsMarkdown } from '../core/test-reports.js';
+import { localReportResults } from './reports/results.js';
 import type { BatchResult } from './batch.js';
 import { readLogLine, ReporterSink } from './log.js';
 import type { LocalOptions } from './options.js';
@@ -240,7 +242,15 @@ async function report(
   reporter.setOutput('secondary-artifacts', JSON.stringify(secondary));
   writeReport(reportJson, build);
   if (reportJson !== undefined) reporter.setOutput('report-json', reportJson);
-  await reporter.summary(buildSummaryMarkdown('Local build', build));
+  // A report file from inside an image may carry no reports member.
+  const reports = localReportResults(build.reports ?? []);
+  const { annotations, more } = testAnnotations(reports);
+  for (const a of annotations) reporter.error(a.message, a.where);
+  if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
+  const reportsMarkdown = testReportsMarkdown(reports);
+  await reporter.summary(
+    buildSummaryMarkdown('Local build', build) + (reportsMarkdown === '' ? '' : `\n${reportsMarkdown}`),
+  );
   reporter.table(localTable(build));
   where([build], reportJson, reporter, cwd);
 }

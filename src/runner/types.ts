@@ -51,6 +51,17 @@ export interface ReportSummary {
   readonly type?: 'TEST' | 'CODE_COVERAGE';
   readonly status?: string;
   readonly summary?: ReportCounts;
+  /** Test reports: failed and errored cases first, then the rest (at most reports/index.ts MAX_CASES). */
+  readonly cases?: readonly ReportCase[];
+}
+
+/** A test case as the reports step reads it (reports/types.ts TestCase). */
+export interface ReportCase {
+  readonly suite: string;
+  readonly name: string;
+  readonly status: string;
+  readonly durationMs: number;
+  readonly message?: string;
 }
 
 /** Test reports: total, passed, failed, skipped; coverage reports: lineCoveragePercentage … */
@@ -60,8 +71,14 @@ export type ReportCounts = {
   readonly failed?: number;
   readonly errored?: number;
   readonly skipped?: number;
+  readonly unknown?: number;
+  readonly durationMs?: number;
   readonly lineCoveragePercentage?: number;
+  readonly linesCovered?: number;
+  readonly linesMissed?: number;
   readonly branchCoveragePercentage?: number;
+  readonly branchesCovered?: number;
+  readonly branchesMissed?: number;
 };
 
 /** CodeBuild's `Build` (BatchGetBuilds), as far as a local build has it, plus `reports`. */

@@ -432,3 +432,73 @@ describe('aws-cicd iam-policy', () => {
     for (const name of Object.keys(ACTIONS)) expect(run.stdout).toContain(name);
   });
 });
+
+describe('the results of a build (issue 15): permissions only for the inputs that use them', () => {
+  const scope = { region: 'eu-west-1', account: '123456789012', project: 'app' };
+  const actionsOf = (statements: readonly { Action: string[] }[]) => statements.flatMap((s) => s.Action);
+
+  test('without --download-artifacts and --test-reports: no S3 read, no report call', () => {
+    const all = actionsOf(iamPolicy(['build'], scope).policy.Statement);
+    expect(all).not.toContain('s3:GetObject');
+    expect(all).not.toContain('codebuild:BatchGetReports');
+  });
+
+  test('test-reports: the three report calls on the project report groups', () => {
+    const { policy, notes } = iamPolicy(['build'], scope, ['test-reports']);
+    expect(policy.Statement).toContainEqual({
+      Sid: 'CodeBuildReports',
+      Effect: 'Allow',
+      Action: ['codebuild:BatchGetReports', 'codebuild:DescribeCodeCoverages', 'codebuild:DescribeTestCases'],
+      Resource: 'arn:aws:codebuild:eu-west-1:123456789012:report-group/app-*',
+    });
+    expect(actionsOf(policy.Statement)).not.toContain('s3:GetObject');
+    expect(notes.join('\n')).toMatch(/BatchGetReports/);
+  });
+
+  test('download-artifacts: s3:GetObject on the artifact objects, s3:ListBucket on their bucket; "*" without a bucket', () => {
+    const narrow = iamPolicy(['build'], { ...scope, artifactsBucket: 'art', artifactsPrefix: 'app/' }, [
+      'download-artifacts',
+    ]).policy.Statement;
+    expect(narrow).toContainEqual({
+      Sid: 'S3Artifacts',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: 'arn:aws:s3:::art/app/*',
+    });
+    expect(narrow).toContainEqual({
+      Sid: 'S3ArtifactsList',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: 'arn:aws:s3:::art',
+    });
+    expect(actionsOf(narrow)).not.toContain('codebuild:BatchGetReports');
+    const open = iamPolicy(['build'], scope, ['download-artifacts']).policy.Statement;
+    expect(open.find((s) => s.Sid === 'S3Artifacts')?.Resource).toBe('arn:aws:s3:::*/*');
+  });
+
+  test('aws-cicd iam-policy build --download-artifacts --artifacts-bucket --test-reports', async () => {
+    const run = await runCli([
+      'iam-policy',
+      'build',
+      '--region',
+      'eu-west-1',
+      '--account',
+      '123456789012',
+      '--project',
+      'app',
+      '--download-artifacts',
+      '--artifacts-bucket',
+      'art',
+      '--test-reports',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(
+      iamPolicy(['build'], { ...scope, artifactsBucket: 'art' }, ['download-artifacts', 'test-reports']).policy,
+    );
+    expect(run.stdout).toContain('arn:aws:s3:::art/*');
+    const plain = await runCli(['iam-policy', 'build', '--project', 'app']);
+    expect(plain.stdout).not.toMatch(/s3:GetObject|BatchGetReports/);
+    const help = await runCli(['iam-policy', '--help']);
+    expect(help.stdout).toMatch(/--artifacts-bucket NAME[\s\S]*without it[\s\S]*every bucket/);
+  });
+});

@@ -1,4 +1,7 @@
 /** `aws-cicd build` and `aws-cicd logs` against the AWS emulator, in-process. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Emulator } from '../harness/aws/server.js';
 import { runCli } from '../support/cli.js';
 import { awsEnv, createProject, gitRepo, startBuildEmulator, storedLog } from './emulator-support.js';
@@ -78,4 +81,58 @@ test('usage errors and an invalid buildspec: exit 2, nothing started', async () 
   const missing = await cli(['logs', 'app:00000000-0000-0000-0000-000000000000']);
   expect(missing).toMatchObject({ code: 1 });
   expect(missing.stderr).toContain('no build or batch build app:00000000-0000-0000-0000-000000000000');
+});
+
+describe('results (issue 15): artifacts downloaded, reports shown', () => {
+  const RESULTS = `version: 0.2
+phases:
+  build:
+    commands:
+      - mkdir -p out && echo "built" > out/app.txt
+reports:
+  unit:
+    files: [junit.xml]
+artifacts:
+  files: ['out/**/*']
+`;
+  const JUNIT = `<testsuite name="s" tests="3" failures="1">
+  <testcase classname="T" name="one"/><testcase classname="T" name="two"><failure message="two is broken"/></testcase>
+  <testcase classname="T" name="three"/>
+</testsuite>
+`;
+  let results: ReturnType<typeof gitRepo>;
+  let out: string;
+  beforeAll(async () => {
+    results = gitRepo({ 'buildspec.yml': RESULTS, 'junit.xml': JUNIT });
+    emulator.state.s3.createBucket('cli-artifacts');
+    await createProject(emulator, 'withresults', results.dir, {
+      artifacts: { type: 'S3', location: 'cli-artifacts', name: 'app.zip', packaging: 'ZIP' },
+    });
+    out = mkdtempSync(path.join(tmpdir(), 'aws-cicd-cli-results-'));
+  });
+  afterAll(() => {
+    results.cleanup();
+    rmSync(out, { recursive: true, force: true });
+  });
+
+  test('build --download-artifacts: the files in the folder, the report line and the failed test on stderr', async () => {
+    const run = await runCli(['build', '--project', 'withresults', '--download-artifacts', 'got', '--logs', 'poll'], {
+      cwd: out,
+      env: awsEnv(emulator),
+    });
+    expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(readFileSync(path.join(out, 'got/out/app.txt'), 'utf8')).toBe('built\n');
+    expect(run.stderr).toContain('Report withresults-unit: FAILED, 3 tests: 2 passed, 1 failed');
+    expect(run.stderr).toContain('T › two failed: two is broken');
+    const id = /Started build (withresults:[0-9a-f-]+)/.exec(run.stderr)?.[1] ?? '';
+    const followed = await runCli(['logs', id, '--follow', '--download-artifacts', 'again'], {
+      cwd: out,
+      env: awsEnv(emulator),
+    });
+    expect(followed.code).toBe(0);
+    expect(readFileSync(path.join(out, 'again/out/app.txt'), 'utf8')).toBe('built\n');
+    const unfollowed = await runCli(['logs', id, '--download-artifacts', 'x'], { cwd: out, env: awsEnv(emulator) });
+    expect(unfollowed.code).toBe(2);
+    expect(unfollowed.stderr).toContain('--download-artifacts needs --follow');
+  });
 });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { iamPolicy, policyActionNames, type PolicyScope } from '../../aws/permissions.js';
+import { iamPolicy, policyActionNames, type Feature, type PolicyScope } from '../../aws/permissions.js';
 import { UserError } from '../../core/errors.js';
 import type { CommandSpec } from '../context.js';
 
@@ -22,6 +22,14 @@ Options:
   --application NAME              CodeDeploy application (deploy, pipeline)
   --deployment-group NAME         CodeDeploy deployment group (deploy, pipeline)
   --bucket NAME                   S3 bucket of deployment revisions (deploy)
+  --download-artifacts            build with download-artifacts: s3:GetObject on the artifacts (and
+                                  s3:ListBucket on their bucket, for NONE packaging)
+  --artifacts-bucket NAME         the S3 bucket of the project's artifacts; without it the S3 permissions of
+                                  --download-artifacts apply to every bucket ("*"): give it to narrow them
+  --artifacts-prefix PREFIX       key prefix of the artifacts in that bucket (usually the project name)
+  --test-reports                  build reading the test and coverage reports (job summary, annotations,
+                                  test-summary, coverage, fail-on-test-failures): codebuild:BatchGetReports,
+                                  DescribeTestCases, DescribeCodeCoverages on the report groups <project>-*
   --compact                       one line of JSON
   -h, --help                      this help
 
@@ -52,6 +60,10 @@ export const iamPolicyCommand: CommandSpec = {
         application: { type: 'string' },
         'deployment-group': { type: 'string' },
         bucket: { type: 'string' },
+        'artifacts-bucket': { type: 'string' },
+        'artifacts-prefix': { type: 'string' },
+        'download-artifacts': { type: 'boolean', default: false },
+        'test-reports': { type: 'boolean', default: false },
         compact: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -71,8 +83,18 @@ export const iamPolicyCommand: CommandSpec = {
       application: name('--application', values.application),
       deploymentGroup: name('--deployment-group', values['deployment-group']),
       bucket: checked('--bucket', values.bucket, /^[a-z0-9.\-*?]+$/, 'an S3 bucket name'),
+      artifactsBucket: checked(
+        '--artifacts-bucket',
+        values['artifacts-bucket'],
+        /^[a-z0-9.\-*?]+$/,
+        'an S3 bucket name',
+      ),
+      artifactsPrefix: name('--artifacts-prefix', values['artifacts-prefix']),
     };
-    const { policy, notes } = iamPolicy(positionals, scope);
+    const features: Feature[] = [];
+    if (values['download-artifacts']) features.push('download-artifacts');
+    if (values['test-reports']) features.push('test-reports');
+    const { policy, notes } = iamPolicy(positionals, scope, features);
     ctx.stdout.write(JSON.stringify(policy, null, values.compact ? undefined : 2) + '\n');
     for (const note of notes) ctx.stderr.write(`aws-cicd iam-policy: note: ${note}\n`);
     return 0;

@@ -18,6 +18,11 @@ const OPTIONS = {
     default: 'live',
     help: 'with --follow: Live Tail (falls back to polling; default) or polling',
   },
+  downloadArtifacts: {
+    type: 'text',
+    placeholder: 'DIR',
+    help: "with --follow: when the build ends, download its artifacts into DIR (as the build command's option)",
+  },
   region: {
     type: 'text',
     placeholder: 'REGION',
@@ -27,7 +32,7 @@ const OPTIONS = {
   },
 } as const satisfies OptionSchema;
 
-const HELP = `Usage: aws-cicd logs BUILD_ID [--follow] [--logs live|poll] [--region REGION]
+const HELP = `Usage: aws-cicd logs BUILD_ID [--follow [--download-artifacts DIR]] [--logs live|poll] [--region REGION]
 
 Prints the CloudWatch log of a CodeBuild build or batch build (id or ARN): every line so far, then exits. With
 --follow it keeps showing new lines until the build ends, and the exit status is the build's result. A batch
@@ -48,6 +53,11 @@ export function logsCommandWith(deps: Partial<BuildDeps> = {}): CommandSpec {
       const { values, positionals } = readArguments(OPTIONS, argv, { positionals: true });
       const [id] = positionals;
       if (positionals.length !== 1 || id === undefined) throw new UserError('give one build id', { exitCode: 2 });
+      if (values.downloadArtifacts !== undefined && !values.follow) {
+        throw new UserError('--download-artifacts needs --follow (the artifacts exist once the build ended)', {
+          exitCode: 2,
+        });
+      }
       const reporter = terminalReporter(ctx);
       const common = { env: ctx.env, cwd: ctx.cwd, signal: ctx.signal, ...deps };
       try {
@@ -55,7 +65,12 @@ export function logsCommandWith(deps: Partial<BuildDeps> = {}): CommandSpec {
           await printBuildLogs(id, { region: values.region }, reporter, common);
           return 0;
         }
-        const run = await followBuild(id, { logs: values.logs, region: values.region }, reporter, common);
+        const run = await followBuild(
+          id,
+          { logs: values.logs, region: values.region, downloadArtifacts: values.downloadArtifacts },
+          reporter,
+          common,
+        );
         if (run.failure !== undefined) reporter.error(run.failure.message, run.failure);
         return run.exitCode;
       } finally {

@@ -32,6 +32,8 @@ test('defaults: batch auto, wait, live logs, GITHUB_SHA, no variables', () => {
     timeoutMinutes: undefined,
     fleet: undefined,
     startBuildJson: undefined,
+    downloadArtifacts: undefined,
+    failOnTestFailures: false,
   });
 });
 

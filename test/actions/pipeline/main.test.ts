@@ -5,6 +5,7 @@ import {
   StartPipelineExecutionCommand,
 } from '@aws-sdk/client-codepipeline';
 import { pipelineAction } from '../../../src/actions/pipeline/main.js';
+import type { CodeBuildReportsApi } from '../../../src/aws/codebuild.js';
 import type { PipelineClients } from '../../../src/pipeline/clients.js';
 import { runActionInProcess, type ActionRun } from '../../support/action.js';
 import { serviceError } from '../../aws/fake-aws.js';
@@ -42,6 +43,7 @@ function setup(
   steps: PipelineStep[],
   inputs: Record<string, string>,
   buildStatus: 'SUCCEEDED' | 'FAILED' = 'SUCCEEDED',
+  reports?: { readonly api: CodeBuildReportsApi; readonly arns: string[] },
 ) {
   const pipeline = scriptedPipeline(steps);
   pipeline.executions = [
@@ -59,11 +61,15 @@ function setup(
     '::add-mask::forged',
     c(`Phase complete: BUILD State: ${buildStatus}`),
   ]);
-  const builds = fakeBuilds({ [BUILD_ID]: build(BUILD_ID, buildStatus) }, { [BUILD_ID.split(':')[1] as string]: log });
+  const builds = fakeBuilds(
+    { [BUILD_ID]: { ...build(BUILD_ID, buildStatus), ...(reports ? { reportArns: reports.arns } : {}) } },
+    { [BUILD_ID.split(':')[1] as string]: log },
+  );
   const deploy = scriptedDeploy();
   const clients: PipelineClients = {
     codepipeline: pipeline.api,
     codebuild: builds.codebuild,
+    ...(reports ? { reports: reports.api } : {}),
     logs: builds.logs,
     codedeploy: deploy.api,
     dispose: () => undefined,
@@ -171,6 +177,52 @@ test('a failed build: an error annotation with the failed phase and last lines, 
   expect(errors[0]).toContain('Last 4 lines of the log:%0A');
   expect(a.outputs.status).toBe('Failed');
   expect(a.state.settled).toBe('true');
+});
+
+test("the CodeBuild action's test reports: read once after the execution, in the summary and as annotations", async () => {
+  const arn = 'arn:aws:codebuild:us-east-1:111122223333:report/app-build-unit:r-1';
+  const calls: string[] = [];
+  const api: CodeBuildReportsApi = {
+    async getReports(arns) {
+      calls.push(`BatchGetReports ${arns.join(',')}`);
+      return [
+        {
+          arn,
+          type: 'TEST',
+          reportGroupArn: 'arn:aws:codebuild:us-east-1:111122223333:report-group/app-build-unit',
+          status: 'FAILED',
+          testSummary: { total: 2, statusCounts: { SUCCEEDED: 1, FAILED: 1 }, durationInNanoSeconds: 1e9 },
+        },
+      ];
+    },
+    async describeTestCases(reportArn, options) {
+      calls.push(`DescribeTestCases ${options.status ?? ''}`);
+      return { items: [{ reportArn, name: 'rounds', prefix: 'MathTest', status: 'FAILED', message: 'off by one' }] };
+    },
+    async describeCodeCoverages() {
+      throw new Error('not expected');
+    },
+  };
+  const buildOk = action('Build', 'Build', 'Succeeded', {
+    startTime: T(10),
+    lastUpdateTime: T(40),
+    externalId: BUILD_ID,
+  });
+  const a = setup(
+    [
+      { status: 'InProgress', actions: [SOURCE_OK, BUILD_RUNNING] },
+      { status: 'Succeeded', actions: [SOURCE_OK, buildOk] },
+    ],
+    { 'pipeline-name': 'app', logs: 'off' },
+    'SUCCEEDED',
+    { api, arns: [arn] },
+  );
+  await a.run();
+  expect(a.code).toBe(0);
+  expect(calls).toEqual([`BatchGetReports ${arn}`, 'DescribeTestCases FAILED']);
+  expect(a.summary).toContain('| Build/Build/app-build-unit | ❌ FAILED | 2 | 1 | 1 | 0 | 0 | 1s |');
+  expect(a.summary).toContain('- ❌ **rounds** in `MathTest` (Build/Build/app-build-unit, FAILED)');
+  expect(a.errors).toEqual(['MathTest › rounds failed: off by one']);
 });
 
 test('start: true with variables and a source revision; clientRequestToken sent', async () => {

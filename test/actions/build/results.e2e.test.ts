@@ -1,0 +1,138 @@
+/**
+ * A build's results come back (issue 15), end to end: the emulator a user starts by hand (`npm run emulator`, its own
+ * process) runs a project with a ZIP artifact in S3 and a JUnit report group whose file holds one failing test among
+ * three; the build action, run as GitHub runs it (its own process), downloads the artifact into the folder, reads the
+ * report back and reports it: `test-summary`, an `::error` annotation on the failing test, the job summary.
+ */
+import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gitRepo, ROLE, splitWorkflowLog } from '../../codebuild/emulator-support.js';
+import { startEmulatorProcess, type EmulatorProcess } from '../../harness/aws/process.js';
+import { readCommandFile } from '../../security/action-process.js';
+
+const ENTRY = path.resolve('src/actions/build/index.ts');
+const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
+
+const JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuite name="calc" tests="3" failures="1" errors="0" skipped="0" time="0.6">
+  <testcase classname="CalcTest" name="adds" time="0.1"/>
+  <testcase classname="CalcTest" name="divides_by_zero_is_refused" time="0.3">
+    <failure message="expected an error, got Infinity at src/calc.js:12">AssertionError: expected an error, got Infinity
+    at src/calc.js:12:5</failure>
+  </testcase>
+  <testcase classname="CalcTest" name="subtracts" time="0.2"/>
+</testsuite>
+`;
+
+const BUILDSPEC = `version: 0.2
+phases:
+  build:
+    commands:
+      - mkdir -p out/bin
+      - echo "the app" > out/app.txt
+      - printf '#!/bin/sh\\necho run\\n' > out/bin/run.sh && chmod +x out/bin/run.sh
+reports:
+  unit:
+    files:
+      - reports/junit.xml
+    file-format: JUNITXML
+artifacts:
+  files:
+    - 'out/**/*'
+`;
+
+let emulator: EmulatorProcess;
+let repo: ReturnType<typeof gitRepo>;
+let work: string;
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+  const s3 = new S3Client({ endpoint: emulator.url, region: 'us-east-1', credentials, forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: 'results-artifacts' }));
+  s3.destroy();
+  repo = gitRepo({ 'buildspec.yml': BUILDSPEC, 'reports/junit.xml': JUNIT });
+  const codebuild = new CodeBuildClient({ endpoint: emulator.url, region: 'us-east-1', credentials });
+  await codebuild.send(
+    new CreateProjectCommand({
+      name: 'results',
+      source: { type: 'GITHUB', location: repo.dir },
+      artifacts: { type: 'S3', location: 'results-artifacts', path: 'builds', name: 'app.zip', packaging: 'ZIP' },
+      environment: {
+        type: 'LINUX_CONTAINER',
+        image: 'aws/codebuild/standard:7.0',
+        computeType: 'BUILD_GENERAL1_SMALL',
+      },
+      serviceRole: ROLE,
+    }),
+  );
+  codebuild.destroy();
+  work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-results-e2e-'));
+}, 90_000);
+
+afterAll(async () => {
+  const code = await emulator?.stop();
+  repo?.cleanup();
+  if (work) rmSync(work, { recursive: true, force: true });
+  expect(code).toBe(0);
+});
+
+test('the artifact unpacked in the folder, test-summary, the failing test annotated and in the summary', async () => {
+  const files = {
+    GITHUB_OUTPUT: path.join(work, 'output'),
+    GITHUB_STATE: path.join(work, 'state'),
+    GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '');
+  const folder = path.join(work, 'downloaded');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    AWS_ENDPOINT_URL: emulator.url,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_SHA: repo.commit,
+    GITHUB_EVENT_NAME: 'push',
+    'INPUT_PROJECT-NAME': 'results',
+    'INPUT_DOWNLOAD-ARTIFACTS': folder,
+    ...files,
+  };
+  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: repo.dir });
+  let log = '';
+  child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const outputs = readCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
+  // The build succeeds (a failed test does not fail it; fail-on-test-failures is false by default).
+  expect({ code, status: outputs['build-status'], log: code === 0 ? '' : `${log}\n${emulator.stderr()}` }).toEqual({
+    code: 0,
+    status: 'SUCCEEDED',
+    log: '',
+  });
+
+  expect(outputs['artifacts-path']).toBe(folder);
+  expect(readFileSync(path.join(folder, 'out/app.txt'), 'utf8')).toBe('the app\n');
+  expect(readFileSync(path.join(folder, 'out/bin/run.sh'), 'utf8')).toBe('#!/bin/sh\necho run\n');
+
+  const summary = JSON.parse(outputs['test-summary'] ?? '') as Record<string, number>;
+  expect(summary).toEqual({ total: 3, SUCCEEDED: 2, FAILED: 1, SKIPPED: 0, ERROR: 0, UNKNOWN: 0 });
+  expect(outputs['test-summary']).toContain('"FAILED":1');
+
+  const errors = splitWorkflowLog(log).commands.filter((l) => l.startsWith('::error'));
+  expect(errors).toHaveLength(1);
+  expect(errors[0]).toContain('divides_by_zero_is_refused');
+  expect(errors[0]).toMatch(/^::error file=src\/calc\.js,line=12,title=results-unit%3A divides_by_zero_is_refused::/);
+
+  const markdown = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+  expect(markdown).toContain('| results-unit | ❌ FAILED | 3 | 2 | 1 | 0 | 0 |');
+  expect(markdown).toContain('**divides_by_zero_is_refused** in `CalcTest`');
+}, 90_000);
