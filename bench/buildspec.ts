@@ -49,6 +49,14 @@ export async function benchBuildspec(): Promise<Record<string, number | string>>
     parseAll(warm, 10_000);
     bare(warm);
   }
+  // A typical buildspec (a few variables, 20 commands): the validator runs on every action start and `validate`.
+  const typical =
+    "version: 0.2\nenv:\n  variables:\n    A: 1\nartifacts:\n  files: ['**/*']\nphases:\n  build:\n    commands:\n" +
+    '      - npm ci\n      - npm test\n'.repeat(10);
+  for (let i = 0; i < 20; i++) parseBuildspec(typical, 'warm.yml');
+  const typicalStart = performance.now();
+  for (let i = 0; i < 100; i++) parseBuildspec(typical, 'typical.yml');
+  out['typical buildspec (20 commands): parse + validate (ms, goal ≤ 5)'] = (performance.now() - typicalStart) / 100;
   for (const count of [10_000, 100_000]) {
     const text = bigBuildspec(count);
     const label = `${count / 1000}k variables (${(text.length / 1e6).toFixed(2)} MB)`;

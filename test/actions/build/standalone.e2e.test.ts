@@ -166,7 +166,6 @@ test('SIGTERM to the step stops the build in the emulator', async () => {
     'the slow build to run',
     step,
   );
-  const sent = performance.now();
   step.child.kill('SIGTERM');
   let ended: Build | undefined;
   await until(
@@ -177,10 +176,6 @@ test('SIGTERM to the step stops the build in the emulator', async () => {
     'the build to end',
     step,
   );
-  const elapsed = performance.now() - sent;
-  console.log(`SIGTERM to the build action → build STOPPED in the standalone emulator: ${elapsed.toFixed(0)} ms`);
   expect({ status: ended?.buildStatus, complete: ended?.buildComplete }).toEqual({ status: 'STOPPED', complete: true });
-  // A generous bound: the figure itself is printed above, not asserted.
-  expect(elapsed).toBeLessThan(10_000);
   expect(await step.exit).toBe(1);
 }, 90_000);
