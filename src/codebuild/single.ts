@@ -118,7 +118,11 @@ export async function followSingleBuild(
           const took =
             event.durationInSeconds === undefined ? '' : ` in ${formatDuration(event.durationInSeconds * 1000)}`;
           reporter.info(`${event.phase} ${event.status}${took}`);
-        } else if (event.type === 'phase-start' && (logs === 'off' || EARLY_PHASES.has(event.phase))) {
+        } else if (
+          event.type === 'phase-start' &&
+          // Before the log begins, the phase it is in; not one it went through between two reads.
+          (logs === 'off' || (EARLY_PHASES.has(event.phase) && build.currentPhase === event.phase))
+        ) {
           reporter.info(`${event.phase}…`);
         }
       }
