@@ -1,6 +1,6 @@
 /** The SDK clients a build is followed with (CodeBuild, CloudWatch Logs, Live Tail), made from one environment. */
 import { codeBuildApi, createCodeBuildClient, type CodeBuildApi } from '../aws/codebuild.js';
-import { followClientOptions, type ClientOptions } from '../aws/config.js';
+import { clientPool, followClientOptions, type ClientOptions, type ClientPool } from '../aws/config.js';
 import { createLiveTailClient, createLogsClient, logsApi, type LogsApi } from '../aws/logs.js';
 
 export interface BuildClients {
@@ -12,17 +12,14 @@ export interface BuildClients {
 
 /** StartBuild is safe to retry with the follow clients' extra attempts: it carries an idempotency token. */
 export function createBuildClients(opts: ClientOptions = {}): BuildClients {
-  const options = followClientOptions(opts);
-  const codebuild = createCodeBuildClient(options);
-  const logs = createLogsClient(options);
-  const liveTail = createLiveTailClient(options);
+  return buildClientsIn(clientPool(followClientOptions(opts)));
+}
+
+/** The build clients, opened in `pool` (a pipeline's, which follows builds among other things). */
+export function buildClientsIn(pool: ClientPool): BuildClients {
   return {
-    codebuild: codeBuildApi(codebuild),
-    logs: logsApi(logs, liveTail),
-    dispose() {
-      codebuild.destroy();
-      logs.destroy();
-      liveTail.destroy();
-    },
+    codebuild: codeBuildApi(pool.open(createCodeBuildClient)),
+    logs: logsApi(pool.open(createLogsClient), pool.open(createLiveTailClient)),
+    dispose: () => pool.dispose(),
   };
 }
