@@ -12,11 +12,17 @@ import type { Build } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
 import { Tail } from '../core/reporter.js';
 import { systemClock } from '../core/time.js';
-import { readLogLine } from '../runner/log.js';
-import { watchTargetCancel, type FollowDeps, type FollowResult, type LogsOption } from './context.js';
+import {
+  logFollower,
+  markedLine,
+  watchTargetCancel,
+  type FollowDeps,
+  type FollowResult,
+  type LogsOption,
+} from './context.js';
 import { buildStatusPoller, phaseEvents } from './follow.js';
 import { logStreamOf } from './links.js';
-import { LogFollower } from './logs.js';
+import type { LogFollower } from './logs.js';
 
 /** Lines after which the build is about to complete. */
 export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
@@ -65,30 +71,17 @@ export async function followSingleBuild(
       }
       return;
     }
-    log.follower = new LogFollower({
-      api: deps.logs,
-      stream,
-      mode: logs,
-      onLine: (event) => {
-        tail.push(event.message);
-        const text = event.message.replace(/\r?\n$/, '');
-        const mark = readLogLine(text);
-        reporter.line(mark === undefined ? { text } : { text, mark });
-        poller.activity();
-        lastLine = clock();
-        if (ending && mark?.kind === 'phase-context') logComplete = true;
-        if (LAST_PHASE_DONE.test(event.message)) {
-          ending = true;
-          poller.soon(ENDING_READ_MS);
-        }
-      },
-      clock: deps.clock,
-      sleep: deps.sleep,
-      reporter,
-      random: deps.random,
-      poll: deps.tuning?.poll,
-      overlapMs: deps.tuning?.overlapMs,
-      drainSettleMs: deps.tuning?.drainSettleMs,
+    log.follower = logFollower(deps, stream, logs, (event) => {
+      tail.push(event.message);
+      const line = markedLine(event.message);
+      reporter.line(line);
+      poller.activity();
+      lastLine = clock();
+      if (ending && line.mark?.kind === 'phase-context') logComplete = true;
+      if (LAST_PHASE_DONE.test(event.message)) {
+        ending = true;
+        poller.soon(ENDING_READ_MS);
+      }
     });
     log.follower.start();
   };
