@@ -5,7 +5,6 @@
 import { runBuild, stopIfRunning, type BuildDeps } from '../../codebuild/build.js';
 import { buildOptions } from '../../codebuild/options.js';
 import type { StopTarget } from '../../codebuild/stop.js';
-import { workflowCommit } from '../common/github-context.js';
 import type { Action } from '../common/runtime.js';
 import { useCaseAction } from '../common/use-case.js';
 
@@ -13,11 +12,10 @@ export function buildAction(deps: Partial<BuildDeps> = {}): Action {
   return useCaseAction({
     options: buildOptions,
     run: (options, io, step) =>
-      runBuild({ ...options, sourceVersion: options.sourceVersion ?? workflowCommit(io.env) }, io.reporter, {
+      runBuild({ ...options, sourceVersion: options.sourceVersion ?? step.defaultCommit() }, io.reporter, {
         ...step,
-        onTarget: (target, following) => {
-          if (following) io.follow({ kind: target.kind, id: target.id } satisfies StopTarget);
-        },
+        onTarget: (target, following) =>
+          step.follow({ kind: target.kind, id: target.id } satisfies StopTarget, following),
         ...deps,
       }),
     stop: (followed, io) => stopIfRunning(followed as StopTarget, io.reporter, { env: io.env, ...deps }),

@@ -11,6 +11,7 @@ import {
   type OptionValues,
 } from '../../core/options.js';
 import type { Failure } from '../../core/reporter.js';
+import { workflowCommit } from './github-context.js';
 import type { Action, ActionIo } from './runtime.js';
 
 /** What every use case takes from the step. */
@@ -22,6 +23,10 @@ export interface ActionStep {
   readonly signal: AbortSignal;
   /** Option keys as input names (`deployment-id`), for the use case's messages. */
   readonly naming: OptionNaming;
+  /** The workflow's commit (a pull request's head), the default of what to build or deploy. */
+  readonly defaultCommit: () => string | undefined;
+  /** Remembers `what` (a small JSON value) for the post step to stop, when it will be followed to its end. */
+  readonly follow: (what: unknown, following: boolean) => void;
 }
 
 /** What a run tells the runtime: why the step failed, and whether what it followed ended. */
@@ -48,6 +53,10 @@ export function useCaseAction<S extends OptionSchema>(action: UseCaseAction<S>):
         cwd: io.workspace,
         signal: io.signal,
         naming: inputNaming(action.options),
+        defaultCommit: () => workflowCommit(io.env),
+        follow: (what, following) => {
+          if (following) io.follow(what);
+        },
       });
       if (run.settled === true) io.settled();
       return run.failure;

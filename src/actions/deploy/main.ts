@@ -5,7 +5,6 @@
  */
 import { deployOptions } from '../../deploy/options.js';
 import { runDeploy, stopIfRunning, type DeployDeps } from '../../deploy/run.js';
-import { workflowCommit } from '../common/github-context.js';
 import type { Action } from '../common/runtime.js';
 import { useCaseAction } from '../common/use-case.js';
 
@@ -15,12 +14,9 @@ export function deployAction(deps: Partial<DeployDeps> = {}): Action {
     run: (options, io, step) =>
       runDeploy(options, io.reporter, {
         ...step,
-        defaultCommit: () => workflowCommit(io.env),
         defaultDescription: (commit) => defaultDescription(io.env, commit),
         tmpDir: io.env.RUNNER_TEMP || undefined,
-        onDeployment: (id, following) => {
-          if (following) io.follow({ id, rollback: options.rollbackOnCancel });
-        },
+        onDeployment: (id, following) => step.follow({ id, rollback: options.rollbackOnCancel }, following),
         ...deps,
       }),
     stop: (followed, io) =>

@@ -6,7 +6,6 @@
 import { pipelineOptions } from '../../pipeline/options.js';
 import { runPipeline, stopIfRunning, type FollowedExecution, type PipelineDeps } from '../../pipeline/run.js';
 import { stopReason } from '../../pipeline/stop.js';
-import { workflowCommit } from '../common/github-context.js';
 import type { Action } from '../common/runtime.js';
 import { useCaseAction } from '../common/use-case.js';
 
@@ -16,11 +15,8 @@ export function pipelineAction(deps: Partial<PipelineDeps> = {}): Action {
     run: (options, io, step) =>
       runPipeline(options, io.reporter, {
         ...step,
-        defaultCommit: () => workflowCommit(io.env),
         stopReason: stopReason(io.env, 'the GitHub run following it was cancelled'),
-        onSelected: (followed, following) => {
-          if (following) io.follow(followed);
-        },
+        onSelected: step.follow,
         ...deps,
       }),
     stop: (followed, io) => stopIfRunning(followed as FollowedExecution, io.reporter, { env: io.env, ...deps }),
