@@ -75,7 +75,8 @@ const PREFETCH = 16;
 /** Below this size deflate saves next to nothing: store. */
 const MIN_DEFLATE = 128;
 
-interface CentralRecord {
+/** What a local header and a central directory record both say about an entry. */
+interface EntryFields {
   readonly name: Buffer;
   readonly method: number;
   readonly dosTime: number;
@@ -84,6 +85,9 @@ interface CentralRecord {
   readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
+}
+
+interface CentralRecord extends EntryFields {
   readonly offset: number;
   readonly mode: number;
 }
@@ -430,15 +434,7 @@ async function writeFully(fh: FileHandle, data: Uint8Array, position: number): P
   }
 }
 
-interface HeaderFields {
-  readonly name: Buffer;
-  readonly method: number;
-  readonly dosTime: number;
-  readonly dosDate: number;
-  readonly unixTime: number | undefined;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
+interface HeaderFields extends EntryFields {
   readonly zip64: boolean;
 }
 
