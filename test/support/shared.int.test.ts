@@ -24,8 +24,11 @@ describe('sharedPart', () => {
       process.stderr.write = write;
     }
     expect(writes).toEqual([
-      missingLine('the y corpus', path.join(root, 'corpus', 'y'), path.join(REPO_ROOT, 'test/support/shared.int.test.ts')) +
-        '\n',
+      missingLine(
+        'the y corpus',
+        path.join(root, 'corpus', 'y'),
+        path.join(REPO_ROOT, 'test/support/shared.int.test.ts'),
+      ) + '\n',
     ]);
     expect(writes[0]).toMatch(
       /^skipped \(test\/support\/shared\.int\.test\.ts\): the y corpus is not here: .*beside the repository/,
