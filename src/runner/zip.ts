@@ -260,23 +260,7 @@ class ZipWriter {
     const unixTime = unixSeconds(entry.mtime);
     const offset = this.offset;
     if (entry.kind === 'memory') {
-      const zip64 = this.options.forceZip64 === true;
-      this.push(
-        localHeader({
-          name: entry.name,
-          method: entry.method,
-          dosTime,
-          dosDate,
-          unixTime,
-          crc: entry.crc,
-          compressedSize: entry.data.length,
-          size: entry.size,
-          zip64,
-        }),
-      );
-      this.push(entry.data);
-      this.uncompressed += entry.size;
-      this.records.push({
+      const fields: EntryFields = {
         name: entry.name,
         method: entry.method,
         dosTime,
@@ -285,9 +269,11 @@ class ZipWriter {
         crc: entry.crc,
         compressedSize: entry.data.length,
         size: entry.size,
-        offset,
-        mode: entry.mode,
-      });
+      };
+      this.push(localHeader({ ...fields, zip64: this.options.forceZip64 === true }));
+      this.push(entry.data);
+      this.uncompressed += entry.size;
+      this.records.push({ ...fields, offset, mode: entry.mode });
       await this.flushIfFull();
       return;
     }
