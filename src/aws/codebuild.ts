@@ -28,9 +28,8 @@ import {
   type StartBuildCommandInput,
   type UpdateProjectCommandInput,
 } from '@aws-sdk/client-codebuild';
-import { UserError } from '../core/errors.js';
 import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
-import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
+import { serviceError } from './errors.js';
 
 export type {
   Build,
@@ -200,37 +199,27 @@ const QUOTA_HELP =
  * the original error for transient failures and bugs.
  */
 export function codeBuildError(error: unknown, action: string, subject: string): Error {
-  // Throttling and lost connections that outlived the SDK's retries are for the caller to retry later.
-  if (error instanceof UserError || !isAwsError(error) || isThrottling(error) || isConnectionError(error)) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  const name = (error as { name?: unknown }).name;
-  const message = String((error as { message?: unknown }).message ?? '');
-  const detail = `${String(name)}: ${message}`;
-  const fail = (text: string) => new UserError(text, { cause: error });
-  if (isAccessDenied(error)) {
-    const reason = describeAwsError(error);
-    const named = reason.startsWith('missing IAM permission') ? reason : `missing IAM permission codebuild:${action}`;
-    return fail(`${action} ${subject}: ${named} (${detail})`);
-  }
-  if (name === 'ResourceNotFoundException') {
-    if (action === 'StartBuild' || action === 'StartBuildBatch') {
-      return fail(`CodeBuild project "${subject}" not found (${message}); check project-name and the AWS region`);
+  return serviceError(error, 'codebuild', action, subject, ({ name, message, detail, fail }) => {
+    if (name === 'ResourceNotFoundException') {
+      if (action === 'StartBuild' || action === 'StartBuildBatch') {
+        return fail(`CodeBuild project "${subject}" not found (${message}); check project-name and the AWS region`);
+      }
+      return fail(`${action}: ${subject} not found (${message})`);
     }
-    return fail(`${action}: ${subject} not found (${message})`);
-  }
-  if (name === 'AccountLimitExceededException') {
-    if (/more than 0 /.test(message) || /\b0 (active )?builds/.test(message)) {
+    if (name === 'AccountLimitExceededException') {
+      if (/more than 0 /.test(message) || /\b0 (active )?builds/.test(message)) {
+        return fail(
+          `${action} ${subject}: the account's concurrent build quota is 0 (new AWS accounts often start there), so ` +
+            `CodeBuild cannot run any build: ${QUOTA_HELP} (${detail})`,
+        );
+      }
       return fail(
-        `${action} ${subject}: the account's concurrent build quota is 0 (new AWS accounts often start there), so ` +
-          `CodeBuild cannot run any build: ${QUOTA_HELP} (${detail})`,
+        `${action} ${subject}: the concurrent build limit of the account or project is reached; wait for running ` +
+          `builds to finish, raise the project's concurrent build limit, or ${QUOTA_HELP} (${detail})`,
       );
     }
-    return fail(
-      `${action} ${subject}: the concurrent build limit of the account or project is reached; wait for running ` +
-        `builds to finish, raise the project's concurrent build limit, or ${QUOTA_HELP} (${detail})`,
-    );
-  }
-  if (name === 'InvalidInputException') return fail(`${action} ${subject}: CodeBuild refused the request (${detail})`);
-  return fail(`${action} ${subject}: ${describeAwsError(error)}`);
+    if (name === 'InvalidInputException')
+      return fail(`${action} ${subject}: CodeBuild refused the request (${detail})`);
+    return undefined;
+  });
 }

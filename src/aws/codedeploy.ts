@@ -24,9 +24,8 @@ import {
   type LifecycleEvent,
   type RevisionLocation,
 } from '@aws-sdk/client-codedeploy';
-import { UserError } from '../core/errors.js';
 import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
-import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
+import { errorName, serviceError } from './errors.js';
 
 export type {
   CreateDeploymentCommandInput,
@@ -162,54 +161,39 @@ export function codeDeployApi(client: CodeDeployClient): CodeDeployApi {
   };
 }
 
-function errorName(error: unknown): string {
-  const name = (error as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? name : '';
-}
-
 /**
  * The error to throw for a failed CodeDeploy call: a UserError that says what to do for the failures a user can fix,
  * the original error for transient failures and bugs.
  */
 export function codeDeployError(error: unknown, action: string, subject: string): Error {
-  if (error instanceof UserError || !isAwsError(error) || isThrottling(error) || isConnectionError(error)) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  const name = errorName(error);
-  const message = String((error as { message?: unknown }).message ?? '');
-  const detail = `${name}: ${message}`;
-  const fail = (text: string) => new UserError(text, { cause: error });
-  if (isAccessDenied(error)) {
-    const reason = describeAwsError(error);
-    const named = reason.startsWith('missing IAM permission') ? reason : `missing IAM permission codedeploy:${action}`;
-    return fail(`${action} ${subject}: ${named} (${detail})`);
-  }
-  const [application, group] = subject.split('/');
-  switch (name) {
-    case 'ApplicationDoesNotExistException':
-      return fail(
-        `CodeDeploy application "${application ?? ''}" not found (${message}); check the name and the AWS region`,
-      );
-    case 'DeploymentGroupDoesNotExistException':
-      return fail(
-        `CodeDeploy deployment group "${group ?? ''}" of application "${application ?? ''}" not found (${message})`,
-      );
-    case 'DeploymentConfigDoesNotExistException':
-      return fail(`${action} ${subject}: the deployment configuration does not exist (${message})`);
-    case 'DeploymentDoesNotExistException':
-      return fail(`CodeDeploy deployment ${subject} not found (${message}); check the id and the AWS region`);
-    case 'RevisionDoesNotExistException':
-    case 'InvalidRevisionException':
-    case 'RevisionRequiredException':
-      return fail(`${action} ${subject}: CodeDeploy cannot use the revision (${detail})`);
-    case 'DeploymentLimitExceededException':
-      return fail(
-        `${action} ${subject}: the deployment group already has a deployment in progress, or the account's ` +
-          `deployment quota is reached (${message})`,
-      );
-    case 'InvalidRoleException':
-      return fail(`${action} ${subject}: the deployment group's service role cannot be used (${message})`);
-    default:
-      return fail(`${action} ${subject}: ${describeAwsError(error)}`);
-  }
+  return serviceError(error, 'codedeploy', action, subject, ({ name, message, detail, fail }) => {
+    const [application, group] = subject.split('/');
+    switch (name) {
+      case 'ApplicationDoesNotExistException':
+        return fail(
+          `CodeDeploy application "${application ?? ''}" not found (${message}); check the name and the AWS region`,
+        );
+      case 'DeploymentGroupDoesNotExistException':
+        return fail(
+          `CodeDeploy deployment group "${group ?? ''}" of application "${application ?? ''}" not found (${message})`,
+        );
+      case 'DeploymentConfigDoesNotExistException':
+        return fail(`${action} ${subject}: the deployment configuration does not exist (${message})`);
+      case 'DeploymentDoesNotExistException':
+        return fail(`CodeDeploy deployment ${subject} not found (${message}); check the id and the AWS region`);
+      case 'RevisionDoesNotExistException':
+      case 'InvalidRevisionException':
+      case 'RevisionRequiredException':
+        return fail(`${action} ${subject}: CodeDeploy cannot use the revision (${detail})`);
+      case 'DeploymentLimitExceededException':
+        return fail(
+          `${action} ${subject}: the deployment group already has a deployment in progress, or the account's ` +
+            `deployment quota is reached (${message})`,
+        );
+      case 'InvalidRoleException':
+        return fail(`${action} ${subject}: the deployment group's service role cannot be used (${message})`);
+      default:
+        return undefined;
+    }
+  });
 }

@@ -21,9 +21,8 @@ import {
   type PipelineExecutionSummary,
   type StartPipelineExecutionCommandInput,
 } from '@aws-sdk/client-codepipeline';
-import { UserError } from '../core/errors.js';
 import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
-import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
+import { errorName, serviceError } from './errors.js';
 
 export type {
   ActionExecutionDetail,
@@ -158,49 +157,32 @@ export const STOP_REFUSALS: ReadonlySet<string> = new Set([
   'DuplicatedStopRequestException',
 ]);
 
-function errorName(error: unknown): string {
-  const name = (error as { name?: unknown } | null)?.name;
-  return typeof name === 'string' ? name : '';
-}
-
 /**
  * The error to throw for a failed CodePipeline call: a UserError that says what to do for the failures a user can
  * fix, the original error for transient failures and bugs.
  */
 export function codePipelineError(error: unknown, action: string, subject: string): Error {
-  if (error instanceof UserError || !isAwsError(error) || isThrottling(error) || isConnectionError(error)) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  const name = errorName(error);
-  const message = String((error as { message?: unknown }).message ?? '');
-  const detail = `${name}: ${message}`;
-  const fail = (text: string) => new UserError(text, { cause: error });
-  const pipeline = subject.split(' ')[0] ?? subject;
-  if (isAccessDenied(error)) {
-    const reason = describeAwsError(error);
-    const named = reason.startsWith('missing IAM permission')
-      ? reason
-      : `missing IAM permission codepipeline:${action}`;
-    return fail(`${action} ${subject}: ${named} (${detail})`);
-  }
-  switch (name) {
-    case 'PipelineNotFoundException':
-      return fail(
-        `CodePipeline pipeline "${pipeline}" not found (${message}); check the pipeline name and the AWS region`,
-      );
-    case 'PipelineExecutionNotFoundException':
-      return fail(`${action}: no execution ${subject.split(' ')[1] ?? ''} in pipeline "${pipeline}" (${message})`);
-    case 'PipelineVersionNotFoundException':
-      return fail(`${action} ${subject}: that version of the pipeline no longer exists (${message})`);
-    case 'ConcurrentPipelineExecutionsLimitExceededException':
-      return fail(
-        `${action} ${pipeline}: the pipeline has as many executions queued as it may (${message}); wait for some to ` +
-          'finish or use the SUPERSEDED execution mode',
-      );
-    case 'ValidationException':
-    case 'InvalidNextTokenException':
-      return fail(`${action} ${subject}: CodePipeline refused the request (${detail})`);
-    default:
-      return fail(`${action} ${subject}: ${describeAwsError(error)}`);
-  }
+  return serviceError(error, 'codepipeline', action, subject, ({ name, message, detail, fail }) => {
+    const pipeline = subject.split(' ')[0] ?? subject;
+    switch (name) {
+      case 'PipelineNotFoundException':
+        return fail(
+          `CodePipeline pipeline "${pipeline}" not found (${message}); check the pipeline name and the AWS region`,
+        );
+      case 'PipelineExecutionNotFoundException':
+        return fail(`${action}: no execution ${subject.split(' ')[1] ?? ''} in pipeline "${pipeline}" (${message})`);
+      case 'PipelineVersionNotFoundException':
+        return fail(`${action} ${subject}: that version of the pipeline no longer exists (${message})`);
+      case 'ConcurrentPipelineExecutionsLimitExceededException':
+        return fail(
+          `${action} ${pipeline}: the pipeline has as many executions queued as it may (${message}); wait for some to ` +
+            'finish or use the SUPERSEDED execution mode',
+        );
+      case 'ValidationException':
+      case 'InvalidNextTokenException':
+        return fail(`${action} ${subject}: CodePipeline refused the request (${detail})`);
+      default:
+        return undefined;
+    }
+  });
 }

@@ -127,6 +127,29 @@ export function followClientOptions(opts: ClientOptions = {}): ClientOptions {
   };
 }
 
+/** SDK clients made from one set of options and closed together (an open HTTP/2 session keeps the process alive). */
+export interface ClientPool {
+  readonly options: ClientOptions;
+  /** A client made with the pool's options (`extra` on top), closed by dispose(). */
+  open<C extends { destroy(): void }>(create: (options: ClientOptions) => C, extra?: ClientOptions): C;
+  dispose(): void;
+}
+
+export function clientPool(options: ClientOptions): ClientPool {
+  const clients: Array<{ destroy(): void }> = [];
+  return {
+    options,
+    open(create, extra) {
+      const client = create(extra === undefined ? options : { ...options, ...extra });
+      clients.push(client);
+      return client;
+    },
+    dispose() {
+      for (const client of clients.splice(0)) client.destroy();
+    },
+  };
+}
+
 /** The explicit region, else AWS_REGION, else AWS_DEFAULT_REGION. */
 export function resolveRegion(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const region = [explicit, env.AWS_REGION, env.AWS_DEFAULT_REGION].map((r) => r?.trim()).find((r) => r);

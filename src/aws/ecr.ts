@@ -16,9 +16,8 @@ import {
   SetRepositoryPolicyCommand,
   type Repository,
 } from '@aws-sdk/client-ecr';
-import { UserError } from '../core/errors.js';
 import { clientConfig, withCredentialSource, type ClientOptions } from './config.js';
-import { describeAwsError, isAccessDenied, isAwsError, isConnectionError, isThrottling } from './errors.js';
+import { serviceError } from './errors.js';
 
 export type { Repository };
 
@@ -155,20 +154,11 @@ export function decodeAuthorizationToken(token: string): { username: string; pas
  * original error for transient failures and bugs.
  */
 export function ecrError(error: unknown, action: string, subject: string): Error {
-  if (error instanceof UserError || !isAwsError(error) || isThrottling(error) || isConnectionError(error)) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  const name = String((error as { name?: unknown }).name ?? '');
-  const message = String((error as { message?: unknown }).message ?? '');
-  const fail = (text: string) => new UserError(text, { cause: error });
-  if (isAccessDenied(error)) {
-    const reason = describeAwsError(error);
-    const named = reason.startsWith('missing IAM permission') ? reason : `missing IAM permission ecr:${action}`;
-    return fail(`${action} ${subject}: ${named} (${name}: ${message})`);
-  }
-  if (name === 'RepositoryNotFoundException') {
-    return fail(`ECR repository ${subject} not found (${message}); check repository, registry-id and the region`);
-  }
-  if (name === 'KmsException') return fail(`${action} ${subject}: the KMS key cannot be used (${message})`);
-  return fail(`${action} ${subject}: ${describeAwsError(error)}`);
+  return serviceError(error, 'ecr', action, subject, ({ name, message, fail }) => {
+    if (name === 'RepositoryNotFoundException') {
+      return fail(`ECR repository ${subject} not found (${message}); check repository, registry-id and the region`);
+    }
+    if (name === 'KmsException') return fail(`${action} ${subject}: the KMS key cannot be used (${message})`);
+    return undefined;
+  });
 }

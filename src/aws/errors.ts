@@ -88,7 +88,8 @@ function shape(err: unknown): SdkErrorShape {
   return typeof err === 'object' && err !== null ? (err as SdkErrorShape) : {};
 }
 
-function nameOf(err: unknown): string {
+/** The error's name (an AWS error code), or '' when it has none. */
+export function errorName(err: unknown): string {
   const name = shape(err).name;
   return typeof name === 'string' ? name : '';
 }
@@ -102,7 +103,7 @@ function messageOf(err: unknown): string {
 export function isThrottling(err: unknown): boolean {
   const e = shape(err);
   if (e.$metadata?.httpStatusCode === 429 || e.$retryable?.throttling === true) return true;
-  if (THROTTLING_NAMES.has(nameOf(err))) return true;
+  if (THROTTLING_NAMES.has(errorName(err))) return true;
   return (e.$metadata !== undefined || e.$fault !== undefined) && THROTTLING_MESSAGE.test(messageOf(err));
 }
 
@@ -110,19 +111,19 @@ export function isThrottling(err: unknown): boolean {
 export function isConnectionError(err: unknown, depth = 0): boolean {
   const e = shape(err);
   if (typeof e.code === 'string' && CONNECTION_CODES.has(e.code)) return true;
-  if (nameOf(err) === 'TimeoutError' || /socket hang up/i.test(messageOf(err))) return true;
+  if (errorName(err) === 'TimeoutError' || /socket hang up/i.test(messageOf(err))) return true;
   return depth < 5 && e.cause !== undefined && isConnectionError(e.cause, depth + 1);
 }
 
 /** No credentials could be loaded from any provider. */
 export function isCredentialsError(err: unknown): boolean {
-  return CREDENTIALS_NAMES.has(nameOf(err)) || /could not load credentials/i.test(messageOf(err));
+  return CREDENTIALS_NAMES.has(errorName(err)) || /could not load credentials/i.test(messageOf(err));
 }
 
 /** A permission missing (or an explicit deny): not credentials AWS refused, which come back as 403 too. */
 export function isAccessDenied(err: unknown): boolean {
   if (credentialRejection(err) !== undefined) return false;
-  return ACCESS_DENIED_NAMES.has(nameOf(err)) || shape(err).$metadata?.httpStatusCode === 403;
+  return ACCESS_DENIED_NAMES.has(errorName(err)) || shape(err).$metadata?.httpStatusCode === 403;
 }
 
 /**
@@ -131,7 +132,7 @@ export function isAccessDenied(err: unknown): boolean {
  * scoped to another region or service (`scope`).
  */
 export function credentialRejection(err: unknown): RejectionKind | undefined {
-  const kind = REJECTED_CREDENTIALS.get(nameOf(err));
+  const kind = REJECTED_CREDENTIALS.get(errorName(err));
   if (kind !== 'signature' && kind !== 'unknown') return kind;
   const message = messageOf(err);
   if (/signature expired|not yet current|request time .* too large/i.test(message)) return 'clock';
@@ -187,11 +188,11 @@ function describeRejection(err: unknown, kind: RejectionKind): string {
   else if (source !== undefined) fix = source.fix[kind];
   else if (kind === 'expired') fix = 'get fresh temporary credentials';
   else fix = 'check the access key ID, secret access key and session token';
-  return `AWS rejected the credentials${from}: ${REJECTION_PROBLEMS[kind]} (${nameOf(err)}); ${fix}`;
+  return `AWS rejected the credentials${from}: ${REJECTION_PROBLEMS[kind]} (${errorName(err)}); ${fix}`;
 }
 
 export function isNotFound(err: unknown): boolean {
-  return NOT_FOUND.test(nameOf(err));
+  return NOT_FOUND.test(errorName(err));
 }
 
 /** An error from an AWS call (service, credentials or network), as opposed to a bug. */
@@ -210,7 +211,7 @@ export function deniedPermission(message: string): { action: string; resource?: 
 
 /** One line saying what went wrong and what to do, for any AWS SDK error. */
 export function describeAwsError(err: unknown): string {
-  const name = nameOf(err);
+  const name = errorName(err);
   const message = messageOf(err);
   const detail = name && message ? `${name}: ${message}` : name || message;
   if (isCredentialsError(err)) return describeMissingCredentials(err);
@@ -249,4 +250,44 @@ export function toUserError(err: unknown, prefix?: string): Error {
 /** Why a call failed, in one line: an AWS error's reason, or any error's message. */
 export function reasonOf(error: unknown): string {
   return isAwsError(error) ? describeAwsError(error) : error instanceof Error ? error.message : String(error);
+}
+
+/** What a service's wording of a failed call reads from the AWS error. */
+export interface ServiceFailure {
+  readonly name: string;
+  readonly message: string;
+  /** `name: message`. */
+  readonly detail: string;
+  /** A UserError saying `text`, the AWS error as its cause. */
+  fail(text: string): UserError;
+}
+
+/**
+ * The error to throw for a failed call of one service (`iamPrefix`: codebuild, ecr …): the original error for bugs and
+ * for transient failures (throttling, a lost connection that outlived the SDK's retries: the caller's to retry later);
+ * otherwise a UserError: the IAM permission for access denied, `known`'s wording for the service's own errors it
+ * knows, else `<action> <subject>: ` and the general reason.
+ */
+export function serviceError(
+  error: unknown,
+  iamPrefix: string,
+  action: string,
+  subject: string,
+  known: (failure: ServiceFailure) => UserError | undefined = () => undefined,
+): Error {
+  if (error instanceof UserError || !isAwsError(error) || isThrottling(error) || isConnectionError(error)) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+  const name = errorName(error);
+  const message = String(shape(error).message ?? '');
+  const detail = `${name}: ${message}`;
+  const fail = (text: string): UserError => new UserError(text, { cause: error });
+  if (isAccessDenied(error)) {
+    const reason = describeAwsError(error);
+    const named = reason.startsWith('missing IAM permission')
+      ? reason
+      : `missing IAM permission ${iamPrefix}:${action}`;
+    return fail(`${action} ${subject}: ${named} (${detail})`);
+  }
+  return known({ name, message, detail, fail }) ?? fail(`${action} ${subject}: ${describeAwsError(error)}`);
 }

@@ -229,25 +229,40 @@ export interface ActionNeeds {
   readonly operations?: readonly OperationName[];
 }
 
+type Commands = ActionNeeds['commands'];
+
+/** Starting and following a build or batch build (codebuild/), for the build and pipeline actions. */
+const BUILD_COMMANDS = {
+  codebuild: [
+    'StartBuildCommand',
+    'StartBuildBatchCommand',
+    'BatchGetBuildsCommand',
+    'BatchGetBuildBatchesCommand',
+    'StopBuildCommand',
+    'StopBuildBatchCommand',
+    'BatchGetReportsCommand',
+    'DescribeTestCasesCommand',
+    'DescribeCodeCoveragesCommand',
+  ],
+  'cloudwatch-logs': ['GetLogEventsCommand', 'StartLiveTailCommand'],
+} as const satisfies Commands;
+
+/** Creating and following a deployment (deploy/), for the deploy and pipeline actions. */
+const DEPLOY_COMMANDS = {
+  codedeploy: [
+    'CreateDeploymentCommand',
+    'GetDeploymentCommand',
+    'ListDeploymentTargetsCommand',
+    'BatchGetDeploymentTargetsCommand',
+    'ListDeploymentInstancesCommand',
+    'BatchGetDeploymentInstancesCommand',
+    'StopDeploymentCommand',
+  ],
+} as const satisfies Commands;
+
 /** What each action (src/actions/<name>) can send; the same core code serves the CLI command of that name. */
 export const ACTIONS: Readonly<Record<string, ActionNeeds>> = {
-  build: {
-    commands: {
-      codebuild: [
-        'StartBuildCommand',
-        'StartBuildBatchCommand',
-        'BatchGetBuildsCommand',
-        'BatchGetBuildBatchesCommand',
-        'StopBuildCommand',
-        'StopBuildBatchCommand',
-        'BatchGetReportsCommand',
-        'DescribeTestCasesCommand',
-        'DescribeCodeCoveragesCommand',
-      ],
-      'cloudwatch-logs': ['GetLogEventsCommand', 'StartLiveTailCommand'],
-      s3: ['GetObjectCommand', 'ListObjectsV2Command'],
-    },
-  },
+  build: { commands: { ...BUILD_COMMANDS, s3: ['GetObjectCommand', 'ListObjectsV2Command'] } },
   local: {
     commands: { ssm: ['GetParametersCommand'], 'secrets-manager': ['GetSecretValueCommand'] },
   },
@@ -269,20 +284,7 @@ export const ACTIONS: Readonly<Record<string, ActionNeeds>> = {
     },
     operations: ['ecr-image-push'],
   },
-  deploy: {
-    commands: {
-      codedeploy: [
-        'CreateDeploymentCommand',
-        'GetDeploymentCommand',
-        'ListDeploymentTargetsCommand',
-        'BatchGetDeploymentTargetsCommand',
-        'ListDeploymentInstancesCommand',
-        'BatchGetDeploymentInstancesCommand',
-        'StopDeploymentCommand',
-      ],
-      s3: ['PutObjectCommand'],
-    },
-  },
+  deploy: { commands: { ...DEPLOY_COMMANDS, s3: ['PutObjectCommand'] } },
   pipeline: {
     commands: {
       codepipeline: [
@@ -293,28 +295,9 @@ export const ACTIONS: Readonly<Record<string, ActionNeeds>> = {
         'ListActionExecutionsCommand',
         'StopPipelineExecutionCommand',
       ],
-      // Following the pipeline's CodeBuild and CodeDeploy actions goes through the same clients as build/deploy.
-      codebuild: [
-        'StartBuildCommand',
-        'StartBuildBatchCommand',
-        'BatchGetBuildsCommand',
-        'BatchGetBuildBatchesCommand',
-        'StopBuildCommand',
-        'StopBuildBatchCommand',
-        'BatchGetReportsCommand',
-        'DescribeTestCasesCommand',
-        'DescribeCodeCoveragesCommand',
-      ],
-      'cloudwatch-logs': ['GetLogEventsCommand', 'StartLiveTailCommand'],
-      codedeploy: [
-        'CreateDeploymentCommand',
-        'GetDeploymentCommand',
-        'ListDeploymentTargetsCommand',
-        'BatchGetDeploymentTargetsCommand',
-        'ListDeploymentInstancesCommand',
-        'BatchGetDeploymentInstancesCommand',
-        'StopDeploymentCommand',
-      ],
+      // Following the pipeline's CodeBuild and CodeDeploy actions goes through the same code as build/deploy.
+      ...BUILD_COMMANDS,
+      ...DEPLOY_COMMANDS,
     },
   },
 };

@@ -6,8 +6,9 @@
 import type { Build, BuildBatch } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
 import { Tail } from '../core/reporter.js';
-import { readLogLine } from '../runner/log.js';
 import {
+  logFollower,
+  markedLine,
   watchTargetCancel,
   type ChildOutcome,
   type FollowDeps,
@@ -16,7 +17,7 @@ import {
 } from './context.js';
 import { buildStatusPoller } from './follow.js';
 import { idFromArn, logStreamOf } from './links.js';
-import { LogFollower } from './logs.js';
+import type { LogFollower } from './logs.js';
 import { failedPhase, phaseReason } from './report.js';
 
 interface Child {
@@ -70,24 +71,10 @@ export async function followBatch(
     if (child.follower === undefined && logs !== 'off') {
       const stream = logStreamOf(build);
       if (stream !== undefined) {
-        child.follower = new LogFollower({
-          api: deps.logs,
-          stream,
-          mode: logs,
-          onLine: (event) => {
-            child.tail.push(event.message);
-            const text = event.message.replace(/\r?\n$/, '');
-            const mark = readLogLine(text);
-            deps.reporter.line({ text, source: child.identifier, ...(mark !== undefined ? { mark } : {}) });
-            poller.activity();
-          },
-          clock: deps.clock,
-          sleep: deps.sleep,
-          reporter: deps.reporter,
-          random: deps.random,
-          poll: deps.tuning?.poll,
-          overlapMs: deps.tuning?.overlapMs,
-          drainSettleMs: deps.tuning?.drainSettleMs,
+        child.follower = logFollower(deps, stream, logs, (event) => {
+          child.tail.push(event.message);
+          deps.reporter.line(markedLine(event.message, child.identifier));
+          poller.activity();
         });
         child.follower.start();
       }

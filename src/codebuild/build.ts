@@ -9,6 +9,7 @@ import type { Build } from '../aws/codebuild.js';
 import type { S3DownloadApi } from '../aws/s3-read.js';
 import { UserError } from '../core/errors.js';
 import { readInputs } from '../core/options.js';
+import { withResource } from '../core/resource.js';
 import type { Failure, Reporter } from '../core/reporter.js';
 import { phaseTable } from '../core/summary.js';
 import {
@@ -23,11 +24,9 @@ import {
 import type { Clock, Sleep } from '../core/time.js';
 import { prepareBuildspec } from './buildspec.js';
 import type { BuildClients } from './clients.js';
-import type { FollowResult, FollowTuning } from './context.js';
+import { logFollower, markedLine, type FollowResult, type FollowTuning } from './context.js';
 import { idFromArn, logStreamOf } from './links.js';
-import { LogFollower } from './logs.js';
 import { buildOptions, type BuildOptions } from './options.js';
-import { readLogLine } from '../runner/log.js';
 import { failures, failureSummary, resultOutputs, statusOf, summaryMarkdown } from './report.js';
 import { findTarget, followTarget, startTarget, type Target } from './run.js';
 import type { EnvVar } from './start.js';
@@ -101,38 +100,27 @@ export async function printBuildLogs(
   reporter: Reporter,
   deps: BuildDeps,
 ): Promise<void> {
-  const clients =
-    deps.clients ?? (await import('./clients.js')).createBuildClients({ env: deps.env, region: options.region });
-  try {
-    const target = await findTarget(clients.codebuild, id);
-    const logs = await logsOf(target, clients);
-    for (const { build, identifier } of logs) {
-      const stream = logStreamOf(build);
-      if (stream === undefined) {
-        reporter.info(`${build.id ?? ''} has no CloudWatch log${build.buildComplete ? '' : ' yet'}`);
-        continue;
+  await withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createBuildClients({ env: deps.env, region: options.region }),
+    async (clients) => {
+      const target = await findTarget(clients.codebuild, id);
+      for (const { build, identifier } of await logsOf(target, clients)) {
+        const stream = logStreamOf(build);
+        if (stream === undefined) {
+          reporter.info(`${build.id ?? ''} has no CloudWatch log${build.buildComplete ? '' : ' yet'}`);
+          continue;
+        }
+        const follower = logFollower(
+          { logs: clients.logs, reporter, tuning: { drainSettleMs: 0 } },
+          stream,
+          'poll',
+          (event) => reporter.line(markedLine(event.message, identifier)),
+        );
+        await follower.finish();
       }
-      const follower = new LogFollower({
-        api: clients.logs,
-        stream,
-        mode: 'poll',
-        onLine: (event) => {
-          const text = event.message.replace(/\r?\n$/, '');
-          const mark = readLogLine(text);
-          reporter.line({
-            text,
-            ...(identifier !== undefined ? { source: identifier } : {}),
-            ...(mark ? { mark } : {}),
-          });
-        },
-        reporter,
-        drainSettleMs: 0,
-      });
-      await follower.finish();
-    }
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+    },
+  );
 }
 
 /** The build, or each child build of a batch with its identifier. */
@@ -157,44 +145,41 @@ async function logsOf(target: Target, clients: BuildClients): Promise<Array<{ bu
 export async function runBuild(options: BuildOptions, reporter: Reporter, deps: BuildDeps): Promise<BuildRun> {
   const start = options.buildId === undefined ? checkStart(options, reporter, deps) : undefined;
   if (start?.invalid) return { failure: { message: start.failure ?? 'invalid buildspec' }, exitCode: 2 };
-  let clients = deps.clients;
-  if (clients === undefined) {
-    // The SDK loads only once the options are known to be good.
-    const { createBuildClients } = await import('./clients.js');
-    clients = createBuildClients({ env: deps.env, region: options.region });
-  }
-  try {
-    const target =
-      start === undefined
-        ? await attach(options.buildId ?? '', clients, reporter)
-        : await begin(options, start, clients, reporter, deps);
-    reporter.setOutput(BUILD_OUTPUTS.buildId, target.id);
-    reporter.setOutput(BUILD_OUTPUTS.logsUrl, target.logsUrl ?? '');
-    deps.onTarget?.(target, options.wait);
-    if (!options.wait) {
-      reporter.setOutput('build-number', target.number === undefined ? '' : String(target.number));
-      reporter.setOutput('build-status', target.status ?? '');
-      reporter.info(`Not waiting: follow it later with ${start === undefined ? 'its id' : `build-id ${target.id}`}`);
-      return { target, exitCode: 0 };
-    }
-    const result = await followTarget(target, options.logs, {
-      codebuild: clients.codebuild,
-      logs: clients.logs,
-      reporter,
-      cancel: deps.signal,
-      cancelStopsBuild: deps.cancelStopsBuild,
-      attached: start === undefined,
-      clock: deps.clock,
-      sleep: deps.sleep,
-      random: deps.random,
-      tuning: deps.cancelStopsBuild === false ? { ...deps.tuning, cancelGraceMs: 0 } : deps.tuning,
-    });
-    const settled = FINAL_STATUSES.has(statusOf(result));
-    const results = settled ? await collectResults(result, options, clients, reporter, deps) : {};
-    return { target, result, settled, ...(await report(result, results, options, reporter, deps)) };
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+  // The SDK loads only once the options are known to be good.
+  return withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createBuildClients({ env: deps.env, region: options.region }),
+    async (clients) => {
+      const target =
+        start === undefined
+          ? await attach(options.buildId ?? '', clients, reporter)
+          : await begin(options, start, clients, reporter, deps);
+      reporter.setOutput(BUILD_OUTPUTS.buildId, target.id);
+      reporter.setOutput(BUILD_OUTPUTS.logsUrl, target.logsUrl ?? '');
+      deps.onTarget?.(target, options.wait);
+      if (!options.wait) {
+        reporter.setOutput('build-number', target.number === undefined ? '' : String(target.number));
+        reporter.setOutput('build-status', target.status ?? '');
+        reporter.info(`Not waiting: follow it later with ${start === undefined ? 'its id' : `build-id ${target.id}`}`);
+        return { target, exitCode: 0 };
+      }
+      const result = await followTarget(target, options.logs, {
+        codebuild: clients.codebuild,
+        logs: clients.logs,
+        reporter,
+        cancel: deps.signal,
+        cancelStopsBuild: deps.cancelStopsBuild,
+        attached: start === undefined,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        tuning: deps.cancelStopsBuild === false ? { ...deps.tuning, cancelGraceMs: 0 } : deps.tuning,
+      });
+      const settled = FINAL_STATUSES.has(statusOf(result));
+      const results = settled ? await collectResults(result, options, clients, reporter, deps) : {};
+      return { target, result, settled, ...(await report(result, results, options, reporter, deps)) };
+    },
+  );
 }
 
 interface Start {
@@ -428,26 +413,23 @@ export async function stopIfRunning(
   reporter: Reporter,
   deps: { readonly env: NodeJS.ProcessEnv; readonly clients?: BuildClients },
 ): Promise<boolean> {
-  let clients = deps.clients;
-  if (clients === undefined) {
-    const { createBuildClients } = await import('./clients.js');
-    clients = createBuildClients({ env: deps.env });
-  }
-  try {
-    const status =
-      target.kind === 'batch'
-        ? (await clients.codebuild.getBuildBatch(target.id))?.buildBatchStatus
-        : (await clients.codebuild.getBuilds([target.id]))[0]?.buildStatus;
-    if (status === undefined || FINAL_STATUSES.has(status)) return false;
-    const result = await stopTarget(clients.codebuild, target);
-    if (!result.stopped) {
-      reporter.warning(`could not stop ${target.id}: ${result.reason}`);
-      return false;
-    }
-    const what = target.kind === 'batch' ? 'batch build' : 'build';
-    reporter.info(`The job ended while ${what} ${target.id} was running: stopped it`);
-    return true;
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+  return withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createBuildClients({ env: deps.env }),
+    async (clients) => {
+      const status =
+        target.kind === 'batch'
+          ? (await clients.codebuild.getBuildBatch(target.id))?.buildBatchStatus
+          : (await clients.codebuild.getBuilds([target.id]))[0]?.buildStatus;
+      if (status === undefined || FINAL_STATUSES.has(status)) return false;
+      const result = await stopTarget(clients.codebuild, target);
+      if (!result.stopped) {
+        reporter.warning(`could not stop ${target.id}: ${result.reason}`);
+        return false;
+      }
+      const what = target.kind === 'batch' ? 'batch build' : 'build';
+      reporter.info(`The job ended while ${what} ${target.id} was running: stopped it`);
+      return true;
+    },
+  );
 }

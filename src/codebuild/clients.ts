@@ -9,7 +9,7 @@ import {
   type CodeBuildApi,
   type CodeBuildReportsApi,
 } from '../aws/codebuild.js';
-import { followClientOptions, type ClientOptions } from '../aws/config.js';
+import { clientPool, followClientOptions, type ClientOptions, type ClientPool } from '../aws/config.js';
 import { createLiveTailClient, createLogsClient, logsApi, type LogsApi } from '../aws/logs.js';
 import type { S3DownloadApi } from '../aws/s3-read.js';
 
@@ -30,18 +30,16 @@ export interface BuildClients {
  * it stopped), so the Logs client makes one attempt per call.
  */
 export function createBuildClients(opts: ClientOptions = {}): BuildClients {
-  const options = followClientOptions(opts);
-  const codebuild = createCodeBuildClient(options);
-  const logs = createLogsClient({ ...options, maxAttempts: 1 });
-  const liveTail = createLiveTailClient(options);
+  return buildClientsIn(clientPool(followClientOptions(opts)));
+}
+
+/** The build clients, opened in `pool` (a pipeline's, which follows builds among other things). */
+export function buildClientsIn(pool: ClientPool): BuildClients & { readonly reports: CodeBuildReportsApi } {
+  const codebuild = pool.open(createCodeBuildClient);
   return {
     codebuild: codeBuildApi(codebuild),
-    logs: logsApi(logs, liveTail),
+    logs: logsApi(pool.open(createLogsClient, { maxAttempts: 1 }), pool.open(createLiveTailClient)),
     reports: codeBuildReportsApi(codebuild),
-    dispose() {
-      codebuild.destroy();
-      logs.destroy();
-      liveTail.destroy();
-    },
+    dispose: () => pool.dispose(),
   };
 }

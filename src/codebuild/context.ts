@@ -1,11 +1,12 @@
 /** What following a build or batch takes and gives: collaborators, the Reporter, the outcome, and cancellation. */
 import type { Build, BuildBatch, CodeBuildApi } from '../aws/codebuild.js';
-import type { LogsApi } from '../aws/logs.js';
+import type { LogEvent, LogsApi, LogStreamRef } from '../aws/logs.js';
 import { watchCancel, type CancelWatch } from '../core/cancel.js';
 import type { StatusIntervals } from '../core/poll.js';
-import type { Reporter } from '../core/reporter.js';
+import type { LogLine, Reporter } from '../core/reporter.js';
 import type { Clock, Sleep } from '../core/time.js';
-import type { LogFollowerOptions, LogFollowerStats } from './logs.js';
+import { readLogLine } from '../runner/log.js';
+import { LogFollower, type LogFollowerOptions, type LogFollowerStats, type LogsMode } from './logs.js';
 import { stopTarget, type StopTarget } from './stop.js';
 
 export type { LogsOption } from './types.js';
@@ -82,4 +83,33 @@ export function watchTargetCancel(deps: FollowDeps, target: StopTarget, onCancel
       else deps.reporter.warning(`could not stop ${target.id}: ${result.reason}`);
     },
   });
+}
+
+/** A follower of one log stream with a follow's collaborators and tuning (a build's, a batch child's, a pipeline's). */
+export function logFollower(
+  deps: Pick<FollowDeps, 'logs' | 'reporter' | 'clock' | 'sleep' | 'random' | 'tuning'>,
+  stream: LogStreamRef,
+  mode: LogsMode,
+  onLine: (event: LogEvent) => void,
+): LogFollower {
+  return new LogFollower({
+    api: deps.logs,
+    stream,
+    mode,
+    onLine,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    reporter: deps.reporter,
+    random: deps.random,
+    poll: deps.tuning?.poll,
+    overlapMs: deps.tuning?.overlapMs,
+    drainSettleMs: deps.tuning?.drainSettleMs,
+  });
+}
+
+/** A CodeBuild log line for the Reporter: without its newline, with what it means (LogMark), from `source` (a batch's build). */
+export function markedLine(message: string, source?: string): LogLine {
+  const text = message.replace(/\r?\n$/, '');
+  const mark = readLogLine(text);
+  return { text, ...(source !== undefined ? { source } : {}), ...(mark !== undefined ? { mark } : {}) };
 }

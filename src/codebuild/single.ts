@@ -12,11 +12,17 @@ import type { Build } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
 import { Tail } from '../core/reporter.js';
 import { systemClock } from '../core/time.js';
-import { readLogLine } from '../runner/log.js';
-import { watchTargetCancel, type FollowDeps, type FollowResult, type LogsOption } from './context.js';
+import {
+  logFollower,
+  markedLine,
+  watchTargetCancel,
+  type FollowDeps,
+  type FollowResult,
+  type LogsOption,
+} from './context.js';
 import { buildStatusPoller, phaseEvents } from './follow.js';
 import { logStreamOf } from './links.js';
-import { LogFollower } from './logs.js';
+import type { LogFollower } from './logs.js';
 
 /** Lines after which the build is about to complete. */
 export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
@@ -69,31 +75,18 @@ export async function followSingleBuild(
       }
       return;
     }
-    log.follower = new LogFollower({
-      api: deps.logs,
-      stream,
-      mode: logs,
-      onLine: (event) => {
-        tail.push(event.message);
-        const text = event.message.replace(/\r?\n$/, '');
-        const mark = readLogLine(text);
-        reporter.line(mark === undefined ? { text } : { text, mark });
-        poller.activity();
-        lastLine = clock();
-        if (ending && mark?.kind === 'phase-context') logComplete = true;
-        if (LAST_PHASE_DONE.test(event.message)) {
-          ending = true;
-          const sinceWritten = clock() - event.timestamp;
-          poller.soon(Math.min(ENDING_READ_MS, Math.max(0, ENDING_READ_MS - sinceWritten)));
-        }
-      },
-      clock: deps.clock,
-      sleep: deps.sleep,
-      reporter,
-      random: deps.random,
-      poll: deps.tuning?.poll,
-      overlapMs: deps.tuning?.overlapMs,
-      drainSettleMs: deps.tuning?.drainSettleMs,
+    log.follower = logFollower(deps, stream, logs, (event) => {
+      tail.push(event.message);
+      const line = markedLine(event.message);
+      reporter.line(line);
+      poller.activity();
+      lastLine = clock();
+      if (ending && line.mark?.kind === 'phase-context') logComplete = true;
+      if (LAST_PHASE_DONE.test(event.message)) {
+        ending = true;
+        const sinceWritten = clock() - event.timestamp;
+        poller.soon(Math.min(ENDING_READ_MS, Math.max(0, ENDING_READ_MS - sinceWritten)));
+      }
     });
     log.follower.start();
   };
@@ -123,7 +116,11 @@ export async function followSingleBuild(
           const took =
             event.durationInSeconds === undefined ? '' : ` in ${formatDuration(event.durationInSeconds * 1000)}`;
           reporter.info(`${event.phase} ${event.status}${took}`);
-        } else if (event.type === 'phase-start' && (logs === 'off' || EARLY_PHASES.has(event.phase))) {
+        } else if (
+          event.type === 'phase-start' &&
+          // Before the log begins, the phase it is in; not one it went through between two reads.
+          (logs === 'off' || (EARLY_PHASES.has(event.phase) && build.currentPhase === event.phase))
+        ) {
           reporter.info(`${event.phase}…`);
         }
       }

@@ -1,6 +1,6 @@
 /** The SDK clients a deployment is created and followed with (CodeDeploy, S3), made from one environment. */
 import { codeDeployApi, createCodeDeployClient, type CodeDeployApi } from '../aws/codedeploy.js';
-import { followClientOptions, type ClientOptions } from '../aws/config.js';
+import { clientPool, followClientOptions, type ClientOptions } from '../aws/config.js';
 import { createS3Client, s3Api, type S3Api } from '../aws/s3.js';
 
 export interface DeployClients {
@@ -11,15 +11,10 @@ export interface DeployClients {
 }
 
 export function createDeployClients(opts: ClientOptions = {}): DeployClients {
-  const options = followClientOptions(opts);
-  const codedeploy = createCodeDeployClient(options);
-  const s3 = createS3Client(options);
+  const pool = clientPool(followClientOptions(opts));
   return {
-    codedeploy: codeDeployApi(codedeploy),
-    s3: s3Api(s3),
-    dispose() {
-      codedeploy.destroy();
-      s3.destroy();
-    },
+    codedeploy: codeDeployApi(pool.open(createCodeDeployClient)),
+    s3: s3Api(pool.open(createS3Client)),
+    dispose: () => pool.dispose(),
   };
 }

@@ -12,6 +12,7 @@ import { formatBytes } from '../core/duration.js';
 import type { OptionNaming } from '../core/options.js';
 import type { Failure, Reporter } from '../core/reporter.js';
 import type { Clock, Sleep } from '../core/time.js';
+import { withResource } from '../core/resource.js';
 import { checkBundle } from './bundle.js';
 import type { DeployClients } from './clients.js';
 import {
@@ -195,66 +196,63 @@ export async function runDeploy(options: DeployOptions, reporter: Reporter, deps
     }
   }
   const region = resolveRegion(options.region, deps.env);
-  let clients = deps.clients;
-  if (clients === undefined) {
-    const { createDeployClients } = await import('./clients.js');
-    clients = createDeployClients({ env: deps.env, region });
-  }
-  try {
-    let id: string;
-    let location: string | undefined;
-    if (create !== undefined) {
-      const created = await createDeployment(create.request, clients, (text) => reporter.info(text));
-      id = created.id;
-      location = created.prepared.location;
-    } else {
-      id = options.deploymentId ?? '';
-      await clients.codedeploy.getDeployment(id);
-      reporter.info(`Following deployment ${id}`);
-    }
-    reporter.info(`Console: ${deploymentConsoleUrl(region, id)}`);
-    reporter.setOutput(DeployOutputs.DeploymentId, id);
-    deps.onDeployment?.(id, options.wait);
-    if (!options.wait) {
-      const deployment = await clients.codedeploy.getDeployment(id);
-      reporter.setOutput(DeployOutputs.Status, deployment.status ?? '');
-      reporter.info(`Not waiting: follow it later with ${deps.naming('deploymentId')} ${id}`);
-      return { id, exitCode: 0 };
-    }
-    const outcome = await followDeployment(id, {
-      codedeploy: clients.codedeploy,
-      reporter,
-      clock: deps.clock,
-      sleep: deps.sleep,
-      random: deps.random,
-      cancel: deps.signal,
-      rollbackOnCancel: options.rollbackOnCancel,
-      tuning: deps.tuning,
-    });
-    const status = outcome.deployment.status ?? 'Unknown';
-    const settled = FINAL_DEPLOYMENT_STATUSES.has(status);
-    for (const [name, value] of Object.entries(deploymentOutputs(outcome))) reporter.setOutput(name, value);
-    await reporter.summary(deploymentSummaryMarkdown(outcome, { region, ...(location ? { location } : {}) }));
-    reporter.table(deploymentTable(outcome));
-    if (status === 'Succeeded') return { id, outcome, settled, exitCode: 0 };
-    const summary = deploymentFailureSummary(outcome);
-    if (outcome.cancelled) {
-      return {
-        id,
-        outcome,
-        settled,
-        exitCode: 1,
-        failure: { message: `the run was cancelled, so the deployment was stopped: ${summary}` },
-      };
-    }
-    const folder = create?.request.source.kind === 's3' ? create.request.source.folder : undefined;
-    for (const note of deploymentFailures(outcome, { scriptFile: scriptFileIn(folder, deps.cwd) })) {
-      reporter.error(note.message, note);
-    }
-    return { id, outcome, settled, exitCode: 1, failure: { message: summary } };
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+  return withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createDeployClients({ env: deps.env, region }),
+    async (clients) => {
+      let id: string;
+      let location: string | undefined;
+      if (create !== undefined) {
+        const created = await createDeployment(create.request, clients, (text) => reporter.info(text));
+        id = created.id;
+        location = created.prepared.location;
+      } else {
+        id = options.deploymentId ?? '';
+        await clients.codedeploy.getDeployment(id);
+        reporter.info(`Following deployment ${id}`);
+      }
+      reporter.info(`Console: ${deploymentConsoleUrl(region, id)}`);
+      reporter.setOutput(DeployOutputs.DeploymentId, id);
+      deps.onDeployment?.(id, options.wait);
+      if (!options.wait) {
+        const deployment = await clients.codedeploy.getDeployment(id);
+        reporter.setOutput(DeployOutputs.Status, deployment.status ?? '');
+        reporter.info(`Not waiting: follow it later with ${deps.naming('deploymentId')} ${id}`);
+        return { id, exitCode: 0 };
+      }
+      const outcome = await followDeployment(id, {
+        codedeploy: clients.codedeploy,
+        reporter,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        cancel: deps.signal,
+        rollbackOnCancel: options.rollbackOnCancel,
+        tuning: deps.tuning,
+      });
+      const status = outcome.deployment.status ?? 'Unknown';
+      const settled = FINAL_DEPLOYMENT_STATUSES.has(status);
+      for (const [name, value] of Object.entries(deploymentOutputs(outcome))) reporter.setOutput(name, value);
+      await reporter.summary(deploymentSummaryMarkdown(outcome, { region, ...(location ? { location } : {}) }));
+      reporter.table(deploymentTable(outcome));
+      if (status === 'Succeeded') return { id, outcome, settled, exitCode: 0 };
+      const summary = deploymentFailureSummary(outcome);
+      if (outcome.cancelled) {
+        return {
+          id,
+          outcome,
+          settled,
+          exitCode: 1,
+          failure: { message: `the run was cancelled, so the deployment was stopped: ${summary}` },
+        };
+      }
+      const folder = create?.request.source.kind === 's3' ? create.request.source.folder : undefined;
+      for (const note of deploymentFailures(outcome, { scriptFile: scriptFileIn(folder, deps.cwd) })) {
+        reporter.error(note.message, note);
+      }
+      return { id, outcome, settled, exitCode: 1, failure: { message: summary } };
+    },
+  );
 }
 
 /** A failing script's file, relative to cwd, when the bundle was made from a folder there. */
@@ -280,25 +278,22 @@ export async function stopIfRunning(
   reporter: Reporter,
   deps: { readonly env: NodeJS.ProcessEnv; readonly clients?: DeployClients },
 ): Promise<boolean> {
-  let clients = deps.clients;
-  if (clients === undefined) {
-    const { createDeployClients } = await import('./clients.js');
-    clients = createDeployClients({ env: deps.env });
-  }
   const { id, rollback } = followed;
-  try {
-    const deployment = await clients.codedeploy.getDeployment(id);
-    if (FINAL_DEPLOYMENT_STATUSES.has(deployment.status ?? '')) return false;
-    const result = await stopDeployment(clients.codedeploy, id, rollback);
-    if (!result.stopped) {
-      reporter.warning(`could not stop deployment ${id}: ${result.reason}`);
-      return false;
-    }
-    reporter.info(
-      `The job ended while deployment ${id} was running: stopped it${rollback ? ' (updated targets roll back)' : ''}`,
-    );
-    return true;
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+  return withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createDeployClients({ env: deps.env }),
+    async (clients) => {
+      const deployment = await clients.codedeploy.getDeployment(id);
+      if (FINAL_DEPLOYMENT_STATUSES.has(deployment.status ?? '')) return false;
+      const result = await stopDeployment(clients.codedeploy, id, rollback);
+      if (!result.stopped) {
+        reporter.warning(`could not stop deployment ${id}: ${result.reason}`);
+        return false;
+      }
+      reporter.info(
+        `The job ended while deployment ${id} was running: stopped it${rollback ? ' (updated targets roll back)' : ''}`,
+      );
+      return true;
+    },
+  );
 }

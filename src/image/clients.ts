@@ -1,8 +1,6 @@
 /** The SDK clients the image code uses (ECR, and CodeBuild for the project update), made from one environment. */
-import type { CodeBuildClient } from '@aws-sdk/client-codebuild';
-import type { ECRClient } from '@aws-sdk/client-ecr';
 import { codeBuildProjectApi, createCodeBuildClient, type CodeBuildProjectApi } from '../aws/codebuild.js';
-import { credentialsFromEnv, type ClientOptions } from '../aws/config.js';
+import { clientPool, credentialsFromEnv, type ClientOptions } from '../aws/config.js';
 import { createEcrClient, ecrApi, type EcrApi } from '../aws/ecr.js';
 
 export interface ImageClients {
@@ -16,23 +14,19 @@ export interface ImageClients {
 export function createImageClients(opts: ClientOptions = {}): ImageClients {
   const env = opts.env ?? process.env;
   const credentials = opts.credentials ?? credentialsFromEnv(env);
-  const options: ClientOptions = { ...opts, ...(credentials !== undefined ? { credentials } : {}) };
-  const ecrClient: ECRClient = createEcrClient(options);
-  const codebuildClients = new Map<string, CodeBuildClient>();
+  const pool = clientPool({ ...opts, ...(credentials !== undefined ? { credentials } : {}) });
+  const codebuild = new Map<string, CodeBuildProjectApi>();
   return {
-    ecr: ecrApi(ecrClient),
+    ecr: ecrApi(pool.open(createEcrClient)),
     codebuild(region) {
       const key = region ?? '';
-      let client = codebuildClients.get(key);
-      if (client === undefined) {
-        client = createCodeBuildClient({ ...options, ...(region !== undefined ? { region } : {}) });
-        codebuildClients.set(key, client);
+      let api = codebuild.get(key);
+      if (api === undefined) {
+        api = codeBuildProjectApi(pool.open(createCodeBuildClient, region !== undefined ? { region } : undefined));
+        codebuild.set(key, api);
       }
-      return codeBuildProjectApi(client);
+      return api;
     },
-    dispose() {
-      ecrClient.destroy();
-      for (const client of codebuildClients.values()) client.destroy();
-    },
+    dispose: () => pool.dispose(),
   };
 }

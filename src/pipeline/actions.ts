@@ -9,8 +9,7 @@ import type { CodeBuildApi } from '../aws/codebuild.js';
 import type { CodeDeployApi } from '../aws/codedeploy.js';
 import type { LogsApi, LogStreamRef } from '../aws/logs.js';
 import { reasonOf } from '../aws/errors.js';
-import type { FollowResult, FollowTuning, LogsOption } from '../codebuild/context.js';
-import { LogFollower } from '../codebuild/logs.js';
+import { logFollower, type FollowResult, type FollowTuning, type LogsOption } from '../codebuild/context.js';
 import { findTarget, followTarget } from '../codebuild/run.js';
 import { Tail, type Reporter } from '../core/reporter.js';
 import type { Clock, Sleep } from '../core/time.js';
@@ -132,22 +131,15 @@ function followDeploy(action: ActionView, id: string, out: Reporter, deps: Actio
 function followCommands(arn: string, stream: LogStreamRef, out: Reporter, deps: ActionFollowDeps): ActionFollow {
   const tail = new Tail();
   const result: ActionResult = {};
-  const follower = new LogFollower({
-    api: deps.logs,
+  const follower = logFollower(
+    { ...deps, tuning: deps.buildTuning },
     stream,
-    mode: deps.logsMode === 'poll' ? 'poll' : 'live',
-    onLine: (event) => {
+    deps.logsMode === 'poll' ? 'poll' : 'live',
+    (event) => {
       tail.push(event.message);
       out.line(event.message.replace(/\r?\n$/, ''));
     },
-    clock: deps.clock,
-    sleep: deps.sleep,
-    reporter: deps.reporter,
-    random: deps.random,
-    poll: deps.buildTuning?.poll,
-    overlapMs: deps.buildTuning?.overlapMs,
-    drainSettleMs: deps.buildTuning?.drainSettleMs,
-  });
+  );
   follower.start();
   let ending: Promise<unknown> | undefined;
   let release: () => void = () => undefined;

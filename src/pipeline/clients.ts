@@ -1,11 +1,11 @@
 /** The SDK clients a pipeline execution is followed with: CodePipeline, and what its actions run (CodeBuild with its
  * CloudWatch Logs, CodeDeploy), made from one environment. */
-import { createBuildClients } from '../codebuild/clients.js';
 import type { CodeBuildApi, CodeBuildReportsApi } from '../aws/codebuild.js';
 import { codeDeployApi, createCodeDeployClient, type CodeDeployApi } from '../aws/codedeploy.js';
 import { codePipelineApi, createCodePipelineClient, type CodePipelineApi } from '../aws/codepipeline.js';
-import { followClientOptions, type ClientOptions } from '../aws/config.js';
+import { clientPool, followClientOptions, type ClientOptions } from '../aws/config.js';
 import type { LogsApi } from '../aws/logs.js';
+import { buildClientsIn } from '../codebuild/clients.js';
 
 export interface PipelineClients {
   readonly codepipeline: CodePipelineApi;
@@ -19,20 +19,14 @@ export interface PipelineClients {
 }
 
 export function createPipelineClients(opts: ClientOptions = {}): PipelineClients {
-  const options = followClientOptions(opts);
-  const build = createBuildClients(options);
-  const codepipeline = createCodePipelineClient(options);
-  const codedeploy = createCodeDeployClient(options);
+  const pool = clientPool(followClientOptions(opts));
+  const { codebuild, logs, reports } = buildClientsIn(pool);
   return {
-    codepipeline: codePipelineApi(codepipeline),
-    codebuild: build.codebuild,
-    ...(build.reports !== undefined ? { reports: build.reports } : {}),
-    logs: build.logs,
-    codedeploy: codeDeployApi(codedeploy),
-    dispose() {
-      build.dispose();
-      codepipeline.destroy();
-      codedeploy.destroy();
-    },
+    codepipeline: codePipelineApi(pool.open(createCodePipelineClient)),
+    codebuild,
+    reports,
+    logs,
+    codedeploy: codeDeployApi(pool.open(createCodeDeployClient)),
+    dispose: () => pool.dispose(),
   };
 }

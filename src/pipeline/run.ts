@@ -31,6 +31,7 @@ import type { Clock, Sleep } from '../core/time.js';
 /** Where selecting an execution says what it does. */
 type Logger = Pick<Reporter, 'info' | 'warning' | 'debug'>;
 import { UserError } from '../core/errors.js';
+import { withResource } from '../core/resource.js';
 import {
   ACTION_NAMES,
   checkStartRequest,
@@ -248,91 +249,91 @@ export async function runPipeline(
   const selection = selectionOf(options, deps);
   const pipeline = options.pipelineName;
   const region = resolveRegion(options.region, deps.env);
-  let clients = deps.clients;
-  if (clients === undefined) {
-    const { createPipelineClients } = await import('./clients.js');
-    clients = createPipelineClients({ env: deps.env, region });
-  }
-  try {
-    const latest = await readDeclaration(clients.codepipeline, pipeline, reporter);
-    const names = optionNames(deps.naming);
-    const selected = await selectExecution(clients.codepipeline, pipeline, latest, selection, {
-      clock: deps.clock,
-      sleep: deps.sleep,
-      random: deps.random,
-      logger: reporter,
-      say: (text) => reporter.info(text),
-      token: deps.token ?? randomUUID,
-      names,
-      signal: deps.signal,
-    });
-    const url = executionConsoleUrl(region, pipeline, selected.executionId);
-    reporter.info(describeSelected(selected, pipeline, url));
-    reporter.setOutput(PipelineOutputs.ExecutionId, selected.executionId);
-    reporter.setOutput(PipelineOutputs.ExecutionUrl, url);
-    deps.onSelected?.({ pipeline, executionId: selected.executionId, abandon: options.abandonOnCancel }, options.wait);
-    if (!options.wait) {
-      const execution = await clients.codepipeline.getPipelineExecution(pipeline, selected.executionId);
-      reporter.setOutput(PipelineOutputs.Status, execution.status ?? '');
-      reporter.info(`Not waiting: follow it later with ${deps.naming('executionId')} ${selected.executionId}`);
-      return { selected, exitCode: 0 };
-    }
-    const declaration = await declarationFor(clients.codepipeline, pipeline, selected.executionId, latest, reporter);
-    const outcome = await followExecution(pipeline, selected.executionId, {
-      codepipeline: clients.codepipeline,
-      codebuild: clients.codebuild,
-      logs: clients.logs,
-      codedeploy: clients.codedeploy,
-      logsMode: options.logs,
-      reporter,
-      region,
-      declaration,
-      clock: deps.clock,
-      sleep: deps.sleep,
-      random: deps.random,
-      cancel: deps.signal,
-      abandonOnCancel: options.abandonOnCancel,
-      stopReason: deps.stopReason ?? 'the run following it was cancelled',
-      buildTuning: deps.tuning?.build,
-      deployTuning: deps.tuning?.deploy,
-      tuning: deps.tuning?.pipeline,
-    });
-    const status = outcome.execution.status ?? 'Unknown';
-    for (const [name, value] of Object.entries(pipelineOutputs(outcome, region, pipeline)))
-      reporter.setOutput(name, value);
-    const reports = await buildReports(outcome, clients.reports, reporter, deps.signal);
-    const { annotations, more } = testAnnotations(reports);
-    for (const a of annotations) reporter.error(a.message, a.where);
-    if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
-    const reportsMarkdown = testReportsMarkdown(reports);
-    await reporter.summary(
-      pipelineSummaryMarkdown(outcome, { pipeline, region }) + (reportsMarkdown === '' ? '' : `\n${reportsMarkdown}`),
-    );
-    reporter.table(pipelineTable(outcome, pipeline));
-    const settled = status !== 'InProgress' && status !== 'Stopping';
-    if (status === 'Succeeded') return { selected, outcome, settled, exitCode: 0 };
-    if (status === 'Superseded') {
-      reporter.warning(
-        `execution ${outcome.execution.pipelineExecutionId ?? ''} of ${pipeline} was superseded by a newer execution, ` +
-          'which carries its changes on; the newer run reports the result',
+  return withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createPipelineClients({ env: deps.env, region }),
+    async (clients) => {
+      const latest = await readDeclaration(clients.codepipeline, pipeline, reporter);
+      const names = optionNames(deps.naming);
+      const selected = await selectExecution(clients.codepipeline, pipeline, latest, selection, {
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        logger: reporter,
+        say: (text) => reporter.info(text),
+        token: deps.token ?? randomUUID,
+        names,
+        signal: deps.signal,
+      });
+      const url = executionConsoleUrl(region, pipeline, selected.executionId);
+      reporter.info(describeSelected(selected, pipeline, url));
+      reporter.setOutput(PipelineOutputs.ExecutionId, selected.executionId);
+      reporter.setOutput(PipelineOutputs.ExecutionUrl, url);
+      deps.onSelected?.(
+        { pipeline, executionId: selected.executionId, abandon: options.abandonOnCancel },
+        options.wait,
       );
-      return { selected, outcome, settled, exitCode: 0 };
-    }
-    const summary = pipelineFailureSummary(outcome, pipeline);
-    if (outcome.cancelled) {
-      return {
-        selected,
-        outcome,
-        settled,
-        exitCode: 1,
-        failure: { message: `the run was cancelled, so the execution was stopped: ${summary}` },
-      };
-    }
-    for (const failure of pipelineFailures(outcome)) reporter.error(failure.message, failure);
-    return { selected, outcome, settled, exitCode: 1, failure: { message: summary } };
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+      if (!options.wait) {
+        const execution = await clients.codepipeline.getPipelineExecution(pipeline, selected.executionId);
+        reporter.setOutput(PipelineOutputs.Status, execution.status ?? '');
+        reporter.info(`Not waiting: follow it later with ${deps.naming('executionId')} ${selected.executionId}`);
+        return { selected, exitCode: 0 };
+      }
+      const declaration = await declarationFor(clients.codepipeline, pipeline, selected.executionId, latest, reporter);
+      const outcome = await followExecution(pipeline, selected.executionId, {
+        codepipeline: clients.codepipeline,
+        codebuild: clients.codebuild,
+        logs: clients.logs,
+        codedeploy: clients.codedeploy,
+        logsMode: options.logs,
+        reporter,
+        region,
+        declaration,
+        clock: deps.clock,
+        sleep: deps.sleep,
+        random: deps.random,
+        cancel: deps.signal,
+        abandonOnCancel: options.abandonOnCancel,
+        stopReason: deps.stopReason ?? 'the run following it was cancelled',
+        buildTuning: deps.tuning?.build,
+        deployTuning: deps.tuning?.deploy,
+        tuning: deps.tuning?.pipeline,
+      });
+      const status = outcome.execution.status ?? 'Unknown';
+      for (const [name, value] of Object.entries(pipelineOutputs(outcome, region, pipeline)))
+        reporter.setOutput(name, value);
+      const reports = await buildReports(outcome, clients.reports, reporter, deps.signal);
+      const { annotations, more } = testAnnotations(reports);
+      for (const a of annotations) reporter.error(a.message, a.where);
+      if (more > 0) reporter.info(`${more} more failed tests are not annotated (see the job summary)`);
+      const reportsMarkdown = testReportsMarkdown(reports);
+      await reporter.summary(
+        pipelineSummaryMarkdown(outcome, { pipeline, region }) + (reportsMarkdown === '' ? '' : `\n${reportsMarkdown}`),
+      );
+      reporter.table(pipelineTable(outcome, pipeline));
+      const settled = status !== 'InProgress' && status !== 'Stopping';
+      if (status === 'Succeeded') return { selected, outcome, settled, exitCode: 0 };
+      if (status === 'Superseded') {
+        reporter.warning(
+          `execution ${outcome.execution.pipelineExecutionId ?? ''} of ${pipeline} was superseded by a newer execution, ` +
+            'which carries its changes on; the newer run reports the result',
+        );
+        return { selected, outcome, settled, exitCode: 0 };
+      }
+      const summary = pipelineFailureSummary(outcome, pipeline);
+      if (outcome.cancelled) {
+        return {
+          selected,
+          outcome,
+          settled,
+          exitCode: 1,
+          failure: { message: `the run was cancelled, so the execution was stopped: ${summary}` },
+        };
+      }
+      for (const failure of pipelineFailures(outcome)) reporter.error(failure.message, failure);
+      return { selected, outcome, settled, exitCode: 1, failure: { message: summary } };
+    },
+  );
 }
 
 /**
@@ -381,29 +382,26 @@ export async function stopIfRunning(
   reporter: Reporter,
   deps: { readonly env: NodeJS.ProcessEnv; readonly clients?: PipelineClients },
 ): Promise<boolean> {
-  let clients = deps.clients;
-  if (clients === undefined) {
-    const { createPipelineClients } = await import('./clients.js');
-    clients = createPipelineClients({ env: deps.env });
-  }
   const { pipeline, executionId, abandon } = followed;
-  try {
-    const execution = await clients.codepipeline.getPipelineExecution(pipeline, executionId);
-    if (execution.status !== 'InProgress') return false;
-    const result = await stopExecution(clients.codepipeline, pipeline, executionId, {
-      abandon,
-      reason: stopReason(deps.env, 'the GitHub job following it ended while it ran'),
-    });
-    if (!result.stopped) {
-      reporter.warning(`could not stop execution ${executionId} of ${pipeline}: ${result.reason}`);
-      return false;
-    }
-    reporter.info(
-      `The job ended while execution ${executionId} of ${pipeline} was running: stopped it` +
-        (abandon ? ' (actions in progress abandoned)' : ' (actions in progress finish first)'),
-    );
-    return true;
-  } finally {
-    if (deps.clients === undefined) clients.dispose();
-  }
+  return withResource(
+    deps.clients,
+    async () => (await import('./clients.js')).createPipelineClients({ env: deps.env }),
+    async (clients) => {
+      const execution = await clients.codepipeline.getPipelineExecution(pipeline, executionId);
+      if (execution.status !== 'InProgress') return false;
+      const result = await stopExecution(clients.codepipeline, pipeline, executionId, {
+        abandon,
+        reason: stopReason(deps.env, 'the GitHub job following it ended while it ran'),
+      });
+      if (!result.stopped) {
+        reporter.warning(`could not stop execution ${executionId} of ${pipeline}: ${result.reason}`);
+        return false;
+      }
+      reporter.info(
+        `The job ended while execution ${executionId} of ${pipeline} was running: stopped it` +
+          (abandon ? ' (actions in progress abandoned)' : ' (actions in progress finish first)'),
+      );
+      return true;
+    },
+  );
 }

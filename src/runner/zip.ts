@@ -75,7 +75,8 @@ const PREFETCH = 16;
 /** Below this size deflate saves next to nothing: store. */
 const MIN_DEFLATE = 128;
 
-interface CentralRecord {
+/** What a local header and a central directory record both say about an entry. */
+interface EntryFields {
   readonly name: Buffer;
   readonly method: number;
   readonly dosTime: number;
@@ -84,6 +85,9 @@ interface CentralRecord {
   readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
+}
+
+interface CentralRecord extends EntryFields {
   readonly offset: number;
   readonly mode: number;
 }
@@ -256,23 +260,7 @@ class ZipWriter {
     const unixTime = unixSeconds(entry.mtime);
     const offset = this.offset;
     if (entry.kind === 'memory') {
-      const zip64 = this.options.forceZip64 === true;
-      this.push(
-        localHeader({
-          name: entry.name,
-          method: entry.method,
-          dosTime,
-          dosDate,
-          unixTime,
-          crc: entry.crc,
-          compressedSize: entry.data.length,
-          size: entry.size,
-          zip64,
-        }),
-      );
-      this.push(entry.data);
-      this.uncompressed += entry.size;
-      this.records.push({
+      const fields: EntryFields = {
         name: entry.name,
         method: entry.method,
         dosTime,
@@ -281,9 +269,11 @@ class ZipWriter {
         crc: entry.crc,
         compressedSize: entry.data.length,
         size: entry.size,
-        offset,
-        mode: entry.mode,
-      });
+      };
+      this.push(localHeader({ ...fields, zip64: this.options.forceZip64 === true }));
+      this.push(entry.data);
+      this.uncompressed += entry.size;
+      this.records.push({ ...fields, offset, mode: entry.mode });
       await this.flushIfFull();
       return;
     }
@@ -430,15 +420,7 @@ async function writeFully(fh: FileHandle, data: Uint8Array, position: number): P
   }
 }
 
-interface HeaderFields {
-  readonly name: Buffer;
-  readonly method: number;
-  readonly dosTime: number;
-  readonly dosDate: number;
-  readonly unixTime: number | undefined;
-  readonly crc: number;
-  readonly compressedSize: number;
-  readonly size: number;
+interface HeaderFields extends EntryFields {
   readonly zip64: boolean;
 }
 

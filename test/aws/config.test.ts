@@ -7,6 +7,7 @@ import nock from 'nock';
 import {
   AWS_CICD_VERSION,
   clientConfig,
+  clientPool,
   DEFAULT_MAX_ATTEMPTS,
   endpointFromEnv,
   resolveRegion,
@@ -106,5 +107,32 @@ describe('retries and user agent', () => {
       nock.disableNetConnect();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('clientPool', () => {
+  test('opens clients with its options (and extra ones) and closes each once', () => {
+    const pool = clientPool({ region: 'eu-west-1', maxAttempts: 8 });
+    const made: Array<{ options: unknown; destroyed: number; destroy(): void }> = [];
+    const create = (options: unknown) => {
+      const client = {
+        options,
+        destroyed: 0,
+        destroy() {
+          client.destroyed++;
+        },
+      };
+      made.push(client);
+      return client;
+    };
+    expect(pool.open(create)).toBe(made[0]);
+    pool.open(create, { region: 'us-west-2' });
+    expect(made.map((c) => c.options)).toEqual([
+      { region: 'eu-west-1', maxAttempts: 8 },
+      { region: 'us-west-2', maxAttempts: 8 },
+    ]);
+    pool.dispose();
+    pool.dispose();
+    expect(made.map((c) => c.destroyed)).toEqual([1, 1]);
   });
 });

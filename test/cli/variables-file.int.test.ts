@@ -7,11 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { cliEntry as CLI, TSX } from '../support/action-process.js';
 import { REPO_ROOT } from '../support/shared.js';
-
-const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const CLI = path.join(REPO_ROOT, 'src/cli/index.ts');
 
 function project(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'aws-cicd-variables-file-'));

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { Emulator } from '../harness/aws/server.js';
 import { runCli } from '../support/cli.js';
 import { awsEnv, createProject, gitRepo, startBuildEmulator, storedLog } from './emulator-support.js';
@@ -12,6 +13,13 @@ phases:
     commands:
       - echo "hello from the build"
       - for i in 1 2 3; do echo "step $i"; done
+`;
+const SLOW = `version: 0.2
+phases:
+  build:
+    commands:
+      - echo "started sleeping"
+      - sleep 30
 `;
 const FAILING = `version: 0.2
 phases:
@@ -26,7 +34,12 @@ let repo: ReturnType<typeof gitRepo>;
 
 beforeAll(async () => {
   emulator = await startBuildEmulator({ liveTail: { updateIntervalMs: 250 } });
-  repo = gitRepo({ 'buildspec.yml': GOOD, 'ci/failing.yml': FAILING, 'ci/bad.yml': 'version: 0.2\nphase: {}\n' });
+  repo = gitRepo({
+    'buildspec.yml': GOOD,
+    'ci/slow.yml': SLOW,
+    'ci/failing.yml': FAILING,
+    'ci/bad.yml': 'version: 0.2\nphase: {}\n',
+  });
   await createProject(emulator, 'app', repo.dir);
 });
 
@@ -135,4 +148,54 @@ artifacts:
     expect(unfollowed.code).toBe(2);
     expect(unfollowed.stderr).toContain('--download-artifacts needs --follow');
   });
+});
+
+/** ANSI styles off, for reading what a terminal shows. */
+const plain = (text: string): string => stripVTControlCharacters(text);
+
+test('build on a terminal: the phase view of `run`, the failing lines once, the closing table', async () => {
+  const run = await runCli(['build', '--project', 'app', '--buildspec', 'ci/failing.yml'], {
+    cwd: repo.dir,
+    env: { ...awsEnv(emulator), NO_COLOR: '1' },
+    tty: true,
+  });
+  expect(run.code).toBe(1);
+  const out = plain(run.stdout);
+  expect(out).toMatch(/^▶ BUILD$/m);
+  expect(out).toMatch(/^\$ echo "going down"$/m);
+  expect(out).toMatch(/^✗ BUILD FAILED in \S+: COMMAND_EXECUTION_ERROR/m);
+  // The closing table, then its closing line.
+  expect(out).toMatch(/^Phase +Status +Duration$/m);
+  expect(out).toMatch(/^BUILD +FAILED +\S+$/m);
+  expect(out).toMatch(/^Build FAILED in \S+$/m);
+  // The build's last lines are on the screen already: the error does not print them again.
+  expect(`${out}${plain(run.stderr)}`.match(/^going down$/gm)).toHaveLength(1);
+  expect(plain(run.stderr)).toMatch(/error: BUILD FAILED: Build \S+ FAILED in phase BUILD/);
+  // Status lines for phases only while the build is in them, never after its log.
+  expect(plain(run.stderr)).not.toMatch(/PROVISIONING…/);
+});
+
+test('logs --follow on a terminal shows the running phase; Ctrl-C stops following, the build goes on (130)', async () => {
+  const started = await cli(['build', '--project', 'app', '--buildspec', 'ci/slow.yml', '--no-wait']);
+  const id = started.stdout.trim();
+  const controller = new AbortController();
+  const following = runCli(['logs', id, '--follow'], {
+    cwd: repo.dir,
+    env: { ...awsEnv(emulator), NO_COLOR: '1' },
+    tty: true,
+    signal: controller.signal,
+  });
+  for (let i = 0; i < 600 && !storedLog(emulator, id).some((l) => l.includes('started sleeping')); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  // Live Tail's first lines reach the screen.
+  await new Promise((r) => setTimeout(r, 1500));
+  controller.abort('SIGINT');
+  const run = await following;
+  expect(run.code).toBe(130);
+  expect(plain(run.stdout)).toMatch(/^▶ BUILD$/m);
+  expect(plain(run.stdout)).toMatch(/^\$ sleep 30$/m);
+  expect(plain(run.stderr)).toContain(`Stopped following; build ${id} goes on (IN_PROGRESS)`);
+  expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('IN_PROGRESS');
+  emulator.state.codebuild.build(id)?.stop();
 });

@@ -2,8 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MINIMUM_NODE_MAJOR, nodeVersionProblem } from '../../src/core/node-version.js';
+import { TSX } from '../support/action-process.js';
 import { REPO_ROOT } from '../support/shared.js';
 
 describe('nodeVersionProblem', () => {
@@ -59,8 +59,6 @@ if (old === undefined) {
 }
 
 (old === undefined ? describe.skip : describe)('on an older Node.js, every entry point', () => {
-  const TSX = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-
   test('there are the CLI and the six actions', () => {
     expect(ENTRIES).toHaveLength(7);
   });

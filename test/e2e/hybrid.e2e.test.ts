@@ -19,7 +19,8 @@ import {
   pipelineDeclaration,
 } from '../harness/aws/codepipeline/declarations.js';
 import { startCodeCommitGitServer, type GitServer } from '../harness/git-server.js';
-import { ActionRunner, loadActions, readCommandFile, withDefaults } from '../security/action-process.js';
+import { ActionRunner, loadActions, withDefaults } from '../security/action-process.js';
+import { readCommandFile } from '../support/action-process.js';
 import { interpretWorkflowLog } from '../security/workflow-log-model.js';
 
 const GOOD = `version: 0.2

@@ -19,6 +19,7 @@ import { startEmulatorProcess, type EmulatorProcess } from '../harness/aws/proce
 import { httpBackendAvailable } from '../harness/git-server.js';
 import { registryAvailable, REGISTRY_BINARY } from '../harness/registry.js';
 import { SELF } from '../mirror/support.js';
+import { TSX } from '../support/action-process.js';
 import { eventually } from './helpers.js';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -158,3 +159,14 @@ registryTest(
   },
   60_000,
 );
+
+test('npm run emulator -- --help: the usage, exit 0, nothing started', async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '--import',
+    TSX,
+    'test/harness/aws/cli.ts',
+    '--help',
+  ]);
+  expect(stdout).toMatch(/^Usage: npm run emulator -- \[--port 4566\]/);
+  expect(stdout).not.toMatch(/^listening on http/m);
+});

@@ -8,18 +8,17 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { createCodeCommitClient } from '../../src/aws/codecommit.js';
 import type { GitSpawner } from '../../src/mirror/git.js';
 import type { MirrorLog, MirrorSettings } from '../../src/mirror/mirror.js';
 import { startCodeCommitGitServer, type GitServer } from '../harness/git-server.js';
 import { startEmulator, type Emulator } from '../harness/aws/server.js';
+import { actionEntry, TSX } from '../support/action-process.js';
 
-/** tsx's loader by absolute URL. */
-export const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+export { TSX };
 /** The action's entry: `index.ts git-credential …` is the credential helper. */
-export const ACTION_ENTRY = path.resolve('src/actions/mirror/index.ts');
+export const ACTION_ENTRY = actionEntry('mirror');
 export const SELF: readonly string[] = [process.execPath, '--import', TSX, ACTION_ENTRY];
 
 export const IDENTITY = {

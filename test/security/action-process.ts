@@ -1,17 +1,14 @@
 /**
- * Runs one of our actions the way GitHub's runner does — its own process (the action's source entry under tsx), inputs
- * as INPUT_* variables, the runner's command files — and captures everything it could leak through: stdout, stderr,
+ * Runs one of our actions the way GitHub's runner does (test/support/action-process.ts: its own process, inputs as
+ * INPUT_* variables, the runner's command files) and captures everything it could leak through: stdout, stderr,
  * the output, state, env and summary files, and the argv of every external tool it starts (git, buildah, docker,
  * podman, aws, ssh, curl), recorded by shims placed first on PATH.
  */
-import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-
-const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+import { cliEntry, startActionProcess } from '../support/action-process.js';
 const RECORDED_TOOLS = ['git', 'buildah', 'docker', 'podman', 'aws', 'ssh', 'curl'];
 
 export interface ActionInput {
@@ -133,64 +130,44 @@ export class ActionRunner {
 
   /** Runs the aws-cicd command (src/cli/index.ts) with these arguments, in the same captured conditions. */
   async cli(argv: readonly string[], options: Omit<ActionRunOptions, 'inputs'>): Promise<ActionRun> {
-    return this.start([path.resolve('src/cli/index.ts'), ...argv], { ...options, inputs: {} });
+    return this.start([cliEntry, ...argv], { ...options, inputs: {} });
   }
 
   private async start(args: readonly string[], options: ActionRunOptions): Promise<ActionRun> {
-    const n = ++this.runs;
-    const files = {
-      output: path.join(this.work, `output-${n}`),
-      state: path.join(this.work, `state-${n}`),
-      env: path.join(this.work, `env-${n}`),
-      summary: path.join(this.work, `summary-${n}`),
-    };
-    const argvLog = path.join(this.work, `argv-${n}`);
-    for (const file of [...Object.values(files), argvLog]) writeFileSync(file, '');
-    const env: NodeJS.ProcessEnv = {
-      ...options.env,
-      PATH: `${this.shims}${path.delimiter}${options.env.PATH ?? process.env.PATH ?? ''}`,
-      AWS_CICD_ARGV_LOG: argvLog,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STATE: files.state,
-      GITHUB_ENV: files.env,
-      GITHUB_STEP_SUMMARY: files.summary,
-      RUNNER_TEMP: path.join(this.work, 'runner-temp'),
-    };
-    mkdirSync(env.RUNNER_TEMP ?? '', { recursive: true });
-    for (const [name, value] of Object.entries(options.inputs)) {
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-    }
-    for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
-    const child = spawn(process.execPath, ['--import', TSX, ...args], {
-      env,
+    const argvLog = path.join(this.work, `argv-${++this.runs}`);
+    writeFileSync(argvLog, '');
+    const runnerTemp = path.join(this.work, 'runner-temp');
+    mkdirSync(runnerTemp, { recursive: true });
+    const [entry = '', ...rest] = args;
+    const step = startActionProcess(entry, {
+      inputs: options.inputs,
+      state: options.state,
+      args: rest,
       cwd: options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      under: this.work,
+      timeoutMs: options.timeoutMs,
+      env: {
+        ...options.env,
+        PATH: `${this.shims}${path.delimiter}${options.env.PATH ?? process.env.PATH ?? ''}`,
+        AWS_CICD_ARGV_LOG: argvLog,
+        GITHUB_ACTIONS: 'true',
+        RUNNER_TEMP: runnerTemp,
+      },
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, options.timeoutMs ?? 60_000);
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-      child.on('close', (c, s) => resolve([c, s])),
-    );
-    clearTimeout(timer);
+    const { code, signal, timedOut } = await step.ended;
     const read = (file: string): string => readFileSync(file, 'utf8');
     const argv = read(argvLog)
       .split('\x1e')
       .filter((record) => record.length > 0)
       .map((record) => record.split('\0').slice(0, -1));
     const output = {
-      output: read(files.output),
-      state: read(files.state),
-      env: read(files.env),
-      summary: read(files.summary),
+      output: read(step.files.output),
+      state: read(step.files.state),
+      env: read(step.files.env),
+      summary: read(step.files.summary),
     };
+    const stdout = step.stdout();
+    const stderr = step.stderr();
     return {
       code,
       signal,
@@ -210,20 +187,6 @@ export class ActionRunner {
       },
     };
   }
-}
-
-/** name<<delimiter records of a runner command file (GITHUB_OUTPUT, GITHUB_STATE). */
-export function readCommandFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!m?.[1] || !m[2]) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i] ?? '');
-    out[m[1]] = value.join('\n');
-  }
-  return out;
 }
 
 function findOnPath(tool: string): string | undefined {

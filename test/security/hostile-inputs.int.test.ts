@@ -18,7 +18,8 @@ import { awsEnv, createProject, gitRepo, startBuildEmulator } from '../codebuild
 import { buildahSandbox, imageToolsMissing, type BuildahSandbox } from '../harness/images.js';
 import { startRegistry, type TestRegistry } from '../harness/registry.js';
 import { startCodeCommitGitServer, type GitServer } from '../harness/git-server.js';
-import { ActionRunner, loadActions, readCommandFile, withDefaults, type ActionDefinition } from './action-process.js';
+import { ActionRunner, loadActions, withDefaults, type ActionDefinition } from './action-process.js';
+import { readCommandFile } from '../support/action-process.js';
 import { forgedCommands, interpretWorkflowLog } from './workflow-log-model.js';
 
 const MARKER = 'INJECTED';

@@ -13,7 +13,8 @@ import { gitPassword } from '../../src/aws/codecommit-git.js';
 import type { Emulator } from '../harness/aws/server.js';
 import { startCodeCommitGitServer, type GitServer } from '../harness/git-server.js';
 import { createProject, gitRepo, startBuildEmulator } from '../codebuild/emulator-support.js';
-import { ActionRunner, loadActions, readCommandFile, withDefaults, type ActionRun } from './action-process.js';
+import { ActionRunner, loadActions, withDefaults, type ActionRun } from './action-process.js';
+import { readCommandFile } from '../support/action-process.js';
 import { SecretLedger } from './ledger.js';
 import { interpretWorkflowLog } from './workflow-log-model.js';
 

@@ -10,7 +10,7 @@ export interface CliRun {
 /** Runs the CLI in-process with captured output. */
 export async function runCli(
   argv: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; tty?: boolean; signal?: AbortSignal } = {},
 ): Promise<CliRun> {
   const out = new PassThrough() as PassThrough & { isTTY?: boolean };
   const err = new PassThrough() as PassThrough & { isTTY?: boolean };
@@ -25,6 +25,7 @@ export async function runCli(
     stderr: err,
     env: options.env ?? {},
     cwd: options.cwd ?? process.cwd(),
+    ...(options.signal !== undefined ? { signal: options.signal } : {}),
   });
   return { code, stdout, stderr };
 }

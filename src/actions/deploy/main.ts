@@ -3,36 +3,25 @@
  * S3) or a GitHub commit, or attach to one by id; follow it target by target through its lifecycle hooks; report the
  * failing hook's diagnostics, the rollback, outputs and a job summary.
  */
-import { inputNaming, readInputs } from '../../core/options.js';
 import { deployOptions } from '../../deploy/options.js';
 import { runDeploy, stopIfRunning, type DeployDeps } from '../../deploy/run.js';
-import { workflowCommit } from '../common/github-context.js';
 import type { Action } from '../common/runtime.js';
+import { useCaseAction } from '../common/use-case.js';
 
 export function deployAction(deps: Partial<DeployDeps> = {}): Action {
-  return {
-    async main(io) {
-      const options = readInputs(deployOptions, io.input, io.env);
-      const run = await runDeploy(options, io.reporter, {
-        env: io.env,
-        cwd: io.workspace,
-        naming: inputNaming(deployOptions),
-        defaultCommit: () => workflowCommit(io.env),
+  return useCaseAction({
+    options: deployOptions,
+    run: (options, io, step) =>
+      runDeploy(options, io.reporter, {
+        ...step,
         defaultDescription: (commit) => defaultDescription(io.env, commit),
-        signal: io.signal,
         tmpDir: io.env.RUNNER_TEMP || undefined,
-        onDeployment: (id, following) => {
-          if (following) io.follow({ id, rollback: options.rollbackOnCancel });
-        },
+        onDeployment: (id, following) => step.follow({ id, rollback: options.rollbackOnCancel }, following),
         ...deps,
-      });
-      if (run.settled) io.settled();
-      return run.failure;
-    },
-    async post(followed, io) {
-      await stopIfRunning(followed as { id: string; rollback: boolean }, io.reporter, { env: io.env, ...deps });
-    },
-  };
+      }),
+    stop: (followed, io) =>
+      stopIfRunning(followed as { id: string; rollback: boolean }, io.reporter, { env: io.env, ...deps }),
+  });
 }
 
 /** `owner/repo@abc123def456 (run 42)`: where a deployment came from, shown in CodeDeploy's console. */

@@ -1,32 +1,28 @@
 import path from 'node:path';
 /** The local action: validate the buildspec, run it here (or in an image), report outputs and a job summary. */
 import { awsEnvResolver } from '../../aws/env-resolver.js';
-import { inputNaming, readInputs } from '../../core/options.js';
 import { nodeExec } from '../../image/exec.js';
 import { inImageRunner } from '../../image/run-in-image.js';
 import { runLocal, type LocalDeps } from '../../runner/local.js';
 import { localOptions } from '../../runner/options.js';
 import type { Action } from '../common/runtime.js';
+import { useCaseAction } from '../common/use-case.js';
 
 export function localAction(deps: Partial<LocalDeps> = {}): Action {
-  return {
-    async main(io) {
-      const options = readInputs(localOptions, io.input, io.env);
-      const run = await runLocal(options, io.reporter, {
+  return useCaseAction({
+    options: localOptions,
+    run: (options, io, step) =>
+      runLocal(options, io.reporter, {
+        ...step,
         env: buildEnvironment(io.env),
-        cwd: io.workspace,
-        naming: inputNaming(localOptions),
         resolveAwsEnv: awsEnvResolver({ region: options.region, env: io.env }),
         inImage: inImageRunner({ exec: nodeExec, env: io.env }),
         defaultReportJson: (artifactsDir) => path.join(artifactsDir, 'build.json'),
         defaultProject: io.env.GITHUB_REPOSITORY?.split('/')[1],
         sourceVersion: io.env.GITHUB_SHA,
-        signal: io.signal,
         ...deps,
-      });
-      return run.failure;
-    },
-  };
+      }),
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { runBuild, type BuildDeps } from '../../codebuild/build.js';
 import { buildOptions } from '../../codebuild/options.js';
-import { optionsHelp, readArguments } from '../../core/options.js';
+import { optionsHelp } from '../../core/options.js';
 import type { CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
+import { ended, useCaseCommand } from '../use-case.js';
 
 const HELP = `Usage: aws-cicd build --project NAME [options]
 
@@ -16,24 +16,17 @@ Ctrl-C stops the build. Exit status: 0 the build SUCCEEDED (or started, with --n
 2 a usage error or a buildspec that cannot be read or is invalid, 130 interrupted (the build stopped).`;
 
 export function buildCommandWith(deps: Partial<BuildDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'build',
     summary: 'start a CodeBuild build and follow its log live (exit status: the build result)',
     help: HELP,
-    async run(argv, ctx) {
-      const { values } = readArguments(buildOptions, argv, { env: ctx.env });
-      const reporter = terminalReporter(ctx);
-      try {
-        const run = await runBuild(values, reporter, { env: ctx.env, cwd: ctx.cwd, signal: ctx.signal, ...deps });
-        // --no-wait: the id alone on stdout, for a script to follow it later with `aws-cicd logs --follow`.
-        if (!values.wait && run.target !== undefined) ctx.stdout.write(`${run.target.id}\n`);
-        if (run.failure !== undefined) reporter.error(run.failure.message, run.failure);
-        return run.exitCode;
-      } finally {
-        reporter.close();
-      }
+    options: buildOptions,
+    async run(values, reporter, step, ctx) {
+      const run = await runBuild(values, reporter, { ...step, ...deps });
+      // --no-wait: the id alone on stdout, for a script to follow it later with `aws-cicd logs --follow`.
+      return ended(run, reporter, ctx, values.wait ? undefined : run.target?.id);
     },
-  };
+  });
 }
 
 export const buildCommand = buildCommandWith();

@@ -1,9 +1,9 @@
-import { flagNaming, optionsHelp, readArguments } from '../../core/options.js';
+import { optionsHelp } from '../../core/options.js';
 import { deployOptions } from '../../deploy/options.js';
 import { runDeploy, type DeployDeps } from '../../deploy/run.js';
 import type { CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
 import { gitHead } from '../git.js';
+import { ended, useCaseCommand } from '../use-case.js';
 
 const HELP = `Usage: aws-cicd deploy --application APP --deployment-group GROUP
          (--folder DIR --bucket BUCKET [--key KEY] | --github-repository OWNER/NAME --commit SHA) [options]
@@ -21,31 +21,21 @@ Ctrl-C stops the deployment. Exit status: 0 it Succeeded (or was created, with -
 error or an appspec that cannot be read or is invalid, 130 interrupted (the deployment stopped).`;
 
 export function deployCommandWith(deps: Partial<DeployDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'deploy',
     summary: 'create a CodeDeploy deployment (folder or GitHub commit) and follow its hooks (exit status: its result)',
     help: HELP,
-    async run(argv, ctx) {
-      const { values } = readArguments(deployOptions, argv, { env: ctx.env });
-      const reporter = terminalReporter(ctx);
-      try {
-        const run = await runDeploy(values, reporter, {
-          env: ctx.env,
-          cwd: ctx.cwd,
-          naming: flagNaming(deployOptions),
-          // With --folder, the commit of the folder's work tree names the bundle; a GitHub revision needs --commit.
-          defaultCommit: (folder) => (folder === undefined ? undefined : gitHead(folder)),
-          signal: ctx.signal,
-          ...deps,
-        });
-        if (!values.wait && run.id !== undefined) ctx.stdout.write(`${run.id}\n`);
-        if (run.failure !== undefined) reporter.error(run.failure.message, run.failure);
-        return run.exitCode;
-      } finally {
-        reporter.close();
-      }
+    options: deployOptions,
+    async run(values, reporter, step, ctx) {
+      const run = await runDeploy(values, reporter, {
+        ...step,
+        // With --folder, the commit of the folder's work tree names the bundle; a GitHub revision needs --commit.
+        defaultCommit: (folder) => (folder === undefined ? undefined : gitHead(folder)),
+        ...deps,
+      });
+      return ended(run, reporter, ctx, values.wait ? undefined : run.id);
     },
-  };
+  });
 }
 
 export const deployCommand = deployCommandWith();

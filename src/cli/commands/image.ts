@@ -1,10 +1,10 @@
-import { flagNaming, optionsHelp, readArguments } from '../../core/options.js';
+import { optionsHelp } from '../../core/options.js';
 import { nodeExec, type Exec } from '../../image/exec.js';
 import { imageOptions } from '../../image/options.js';
 import { runImage, type ImageDeps } from '../../image/run.js';
 import type { TagContext } from '../../image/tags.js';
 import type { CliContext, CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
+import { useCaseCommand } from '../use-case.js';
 
 const HELP = `Usage: aws-cicd image --repository NAME [options]
 
@@ -19,32 +19,26 @@ ${optionsHelp(imageOptions)}
 Exit status: 0 pushed (or built, with --no-push), 1 failed, 2 usage error, 130 interrupted.`;
 
 export function imageCommandWith(deps: Partial<ImageDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'image',
     summary: 'build a container image and push it to Amazon ECR (repository, lifecycle, CodeBuild access)',
     help: HELP,
-    async run(argv, ctx) {
-      const { values } = readArguments(imageOptions, argv, { env: ctx.env });
-      // Progress and the tools' output on stderr: stdout carries only the image reference.
-      const reporter = terminalReporter({ ...ctx, stdout: ctx.stderr }, 'aws-cicd image');
+    options: imageOptions,
+    prefix: 'aws-cicd image',
+    // Progress and the tools' output on stderr: stdout carries only the image reference.
+    progressOnStderr: true,
+    async run(values, reporter, step, ctx) {
       const exec = deps.exec ?? nodeExec;
-      try {
-        const result = await runImage(values, reporter, {
-          env: ctx.env,
-          cwd: ctx.cwd,
-          naming: flagNaming(imageOptions),
-          exec,
-          tagContext: () => gitTagContext(ctx, exec),
-          signal: ctx.signal,
-          ...deps,
-        });
-        ctx.stdout.write(`${result.image}\n`);
-        return 0;
-      } finally {
-        reporter.close();
-      }
+      const result = await runImage(values, reporter, {
+        ...step,
+        exec,
+        tagContext: () => gitTagContext(ctx, exec),
+        ...deps,
+      });
+      ctx.stdout.write(`${result.image}\n`);
+      return 0;
     },
-  };
+  });
 }
 
 export const imageCommand = imageCommandWith();

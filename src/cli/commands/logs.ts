@@ -1,9 +1,9 @@
 import { followBuild, printBuildLogs, type BuildDeps } from '../../codebuild/build.js';
 import { REGION_PATTERN } from '../../codebuild/options.js';
 import { UserError } from '../../core/errors.js';
-import { optionsHelp, readArguments, type OptionSchema } from '../../core/options.js';
+import { optionsHelp, type OptionSchema } from '../../core/options.js';
 import type { CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
+import { ended, useCaseCommand } from '../use-case.js';
 
 const OPTIONS = {
   follow: {
@@ -45,39 +45,37 @@ Exit status: 0 printed (with --follow: the build SUCCEEDED), 1 the build did not
 130 following stopped with Ctrl-C (the build goes on).`;
 
 export function logsCommandWith(deps: Partial<BuildDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'logs',
     summary: 'print (or follow with --follow) the log of a CodeBuild build or batch build',
     help: HELP,
-    async run(argv, ctx) {
-      const { values, positionals } = readArguments(OPTIONS, argv, { positionals: true });
-      const [id] = positionals;
-      if (positionals.length !== 1 || id === undefined) throw new UserError('give one build id', { exitCode: 2 });
+    options: OPTIONS,
+    positionals: true,
+    async run(values, reporter, step, ctx) {
+      const [id] = ctx.positionals;
+      if (ctx.positionals.length !== 1 || id === undefined) throw new UserError('give one build id', { exitCode: 2 });
       if (values.downloadArtifacts !== undefined && !values.follow) {
         throw new UserError('--download-artifacts needs --follow (the artifacts exist once the build ended)', {
           exitCode: 2,
         });
       }
-      const reporter = terminalReporter(ctx);
-      const common = { env: ctx.env, cwd: ctx.cwd, signal: ctx.signal, ...deps };
-      try {
-        if (!values.follow) {
-          await printBuildLogs(id, { region: values.region }, reporter, common);
-          return 0;
-        }
-        const run = await followBuild(
+      const common = { ...step, ...deps };
+      if (!values.follow) {
+        await printBuildLogs(id, { region: values.region }, reporter, common);
+        return 0;
+      }
+      return ended(
+        await followBuild(
           id,
           { logs: values.logs, region: values.region, downloadArtifacts: values.downloadArtifacts },
           reporter,
           common,
-        );
-        if (run.failure !== undefined) reporter.error(run.failure.message, run.failure);
-        return run.exitCode;
-      } finally {
-        reporter.close();
-      }
+        ),
+        reporter,
+        ctx,
+      );
     },
-  };
+  });
 }
 
 export const logsCommand = logsCommandWith();

@@ -1,10 +1,10 @@
-import { flagNaming, optionsHelp, readArguments } from '../../core/options.js';
+import { optionsHelp } from '../../core/options.js';
 import { selfCommand } from '../../mirror/git.js';
 import type { MirrorResult } from '../../mirror/mirror.js';
 import { mirrorOptions } from '../../mirror/options.js';
 import { runMirror, type MirrorDeps } from '../../mirror/run.js';
 import type { CliContext, CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
+import { useCaseCommand } from '../use-case.js';
 
 const HELP = `Usage: aws-cicd mirror --repository NAME [options]
 
@@ -21,31 +21,24 @@ HTTP header. CODE_COMMIT_ENDPOINT overrides the Git host (VPC endpoints). Exit s
 (what was pushed and what was not is printed), 2 usage error, 130 interrupted.`;
 
 export function mirrorCommandWith(deps: Partial<MirrorDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'mirror',
     summary: 'mirror branches and tags into AWS CodeCommit (plan, batches, prune, rewinds)',
     help: HELP,
-    async run(argv, ctx) {
-      const { values } = readArguments(mirrorOptions, argv, { env: ctx.env });
-      const reporter = terminalReporter(ctx, 'aws-cicd mirror');
-      try {
-        const run = await runMirror(values, reporter, {
-          env: ctx.env,
-          cwd: ctx.cwd,
-          naming: flagNaming(mirrorOptions),
-          self: selfCommand(),
-          githubToken: (ctx.env.GITHUB_TOKEN ?? ctx.env.GH_TOKEN)?.trim() || undefined,
-          signal: ctx.signal,
-          ...deps,
-        });
-        if (run.result !== undefined) report(run.result, ctx, values.json, run.failure?.message);
-        if (run.failure !== undefined) reporter.error(run.failure.message);
-        return run.failure === undefined ? 0 : 1;
-      } finally {
-        reporter.close();
-      }
+    options: mirrorOptions,
+    prefix: 'aws-cicd mirror',
+    async run(values, reporter, step, ctx) {
+      const run = await runMirror(values, reporter, {
+        ...step,
+        self: selfCommand(),
+        githubToken: (ctx.env.GITHUB_TOKEN ?? ctx.env.GH_TOKEN)?.trim() || undefined,
+        ...deps,
+      });
+      if (run.result !== undefined) report(run.result, ctx, values.json, run.failure?.message);
+      if (run.failure !== undefined) reporter.error(run.failure.message);
+      return run.failure === undefined ? 0 : 1;
     },
-  };
+  });
 }
 
 export const mirrorCommand: CommandSpec = mirrorCommandWith();

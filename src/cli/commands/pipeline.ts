@@ -1,9 +1,9 @@
-import { flagNaming, optionsHelp, readArguments } from '../../core/options.js';
+import { optionsHelp } from '../../core/options.js';
 import { pipelineOptions } from '../../pipeline/options.js';
 import { runPipeline, type PipelineDeps } from '../../pipeline/run.js';
 import type { CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
 import { gitHead } from '../git.js';
+import { ended, useCaseCommand } from '../use-case.js';
 
 const HELP = `Usage: aws-cicd pipeline --name PIPELINE [--commit SHA | --start | --execution-id ID] [options]
 
@@ -19,30 +19,21 @@ Ctrl-C stops the execution. Exit status: 0 it Succeeded (or was superseded by a 
 with --no-wait), 1 it did not, 2 usage error, 130 interrupted (the execution stopped).`;
 
 export function pipelineCommandWith(deps: Partial<PipelineDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'pipeline',
     summary: 'follow (or start) a CodePipeline execution stage by stage (exit status: its result)',
     help: HELP,
-    async run(argv, ctx) {
-      const { values } = readArguments(pipelineOptions, argv, { env: ctx.env });
-      const reporter = terminalReporter(ctx);
-      try {
-        const run = await runPipeline(values, reporter, {
-          env: ctx.env,
-          naming: flagNaming(pipelineOptions),
-          defaultCommit: () => gitHead(ctx.cwd),
-          signal: ctx.signal,
-          stopReason: 'stopped with Ctrl-C in aws-cicd pipeline',
-          ...deps,
-        });
-        if (!values.wait && run.selected !== undefined) ctx.stdout.write(`${run.selected.executionId}\n`);
-        if (run.failure !== undefined) reporter.error(run.failure.message, run.failure);
-        return run.exitCode;
-      } finally {
-        reporter.close();
-      }
+    options: pipelineOptions,
+    async run(values, reporter, step, ctx) {
+      const run = await runPipeline(values, reporter, {
+        ...step,
+        defaultCommit: () => gitHead(ctx.cwd),
+        stopReason: 'stopped with Ctrl-C in aws-cicd pipeline',
+        ...deps,
+      });
+      return ended(run, reporter, ctx, values.wait ? undefined : run.selected?.executionId);
     },
-  };
+  });
 }
 
 export const pipelineCommand = pipelineCommandWith();

@@ -1,11 +1,11 @@
 import { awsEnvResolver } from '../../aws/env-resolver.js';
-import { flagNaming, optionsHelp, readArguments } from '../../core/options.js';
+import { optionsHelp } from '../../core/options.js';
 import { nodeExec } from '../../image/exec.js';
 import { inImageRunner } from '../../image/run-in-image.js';
 import { runLocal, type LocalDeps } from '../../runner/local.js';
 import { localOptions } from '../../runner/options.js';
 import type { CommandSpec } from '../context.js';
-import { terminalReporter } from '../context.js';
+import { useCaseCommand } from '../use-case.js';
 
 const HELP = `Usage: aws-cicd run [options]
 
@@ -21,30 +21,23 @@ be read or is invalid (its errors are printed as file:line:col, nothing runs), 1
 build STOPPED). The last lines on stderr say where the artifacts (ZIP files) and the --report-json went.`;
 
 export function runCommandWith(deps: Partial<LocalDeps> = {}): CommandSpec {
-  return {
+  return useCaseCommand({
     name: 'run',
     summary: 'run a buildspec.yml locally with CodeBuild semantics (phases, finally, on-failure, artifacts)',
     help: HELP,
-    async run(argv, ctx) {
-      const { values } = readArguments(localOptions, argv, { env: ctx.env });
-      const reporter = terminalReporter(ctx, 'aws-cicd run');
-      try {
-        const run = await runLocal(values, reporter, {
-          env: ctx.env,
-          cwd: ctx.cwd,
-          naming: flagNaming(localOptions),
-          resolveAwsEnv: awsEnvResolver({ region: values.region, env: ctx.env }),
-          inImage: inImageRunner({ exec: nodeExec, env: ctx.env }),
-          signal: ctx.signal,
-          ...deps,
-        });
-        // A failed build says so in its closing line, an invalid buildspec in its findings.
-        return run.exitCode;
-      } finally {
-        reporter.close();
-      }
+    options: localOptions,
+    prefix: 'aws-cicd run',
+    async run(values, reporter, step, ctx) {
+      const run = await runLocal(values, reporter, {
+        ...step,
+        resolveAwsEnv: awsEnvResolver({ region: values.region, env: ctx.env }),
+        inImage: inImageRunner({ exec: nodeExec, env: ctx.env }),
+        ...deps,
+      });
+      // A failed build says so in its closing line, an invalid buildspec in its findings.
+      return run.exitCode;
     },
-  };
+  });
 }
 
 export const runCommand = runCommandWith();

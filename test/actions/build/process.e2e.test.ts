@@ -2,11 +2,9 @@
  * The build action as GitHub runs it: its own process (src/actions/build/index.ts under tsx), inputs from INPUT_*
  * variables, outputs, state and summary in the runner's files; SIGTERM cancels; the post step stops what was left.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Emulator } from '../../harness/aws/server.js';
 import {
   awsEnv,
@@ -16,11 +14,7 @@ import {
   startBuildEmulator,
   storedLog,
 } from '../../codebuild/emulator-support.js';
-import { readCommandFile as parseCommandFile } from '../../security/action-process.js';
-
-const ENTRY = path.resolve('src/actions/build/index.ts');
-/** tsx's loader by absolute URL: the action runs with the repository as its working directory. */
-const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+import { actionEntry, startActionProcess, type ActionProcess } from '../../support/action-process.js';
 
 const QUICK = `version: 0.2
 env:
@@ -58,46 +52,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-interface Step {
-  child: ChildProcess;
-  stdout: () => string;
-  exit: Promise<number | null>;
-  files: { output: string; state: string; summary: string };
-}
-
-let steps = 0;
-
 /** Starts the action's process with these inputs (and state, for the post step). */
-function startStep(inputs: Record<string, string>, state: Record<string, string> = {}): Step {
-  const n = ++steps;
-  const files = {
-    output: path.join(work, `output-${n}`),
-    state: path.join(work, `state-${n}`),
-    summary: path.join(work, `summary-${n}`),
-  };
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  const env: NodeJS.ProcessEnv = {
-    ...awsEnv(emulator),
-    GITHUB_WORKSPACE: repo.dir,
-    GITHUB_SHA: repo.commit,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value;
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: repo.dir });
-  let text = '';
-  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => text, exit, files };
-}
-
-/** The runner's command file, read as the runner reads it. */
-function readCommandFile(file: string): Record<string, string> {
-  return parseCommandFile(readFileSync(file, 'utf8'));
+function startStep(inputs: Record<string, string>, state: Record<string, string> = {}): ActionProcess {
+  return startActionProcess(actionEntry('build'), {
+    inputs,
+    state,
+    cwd: repo.dir,
+    under: work,
+    env: { ...awsEnv(emulator), GITHUB_WORKSPACE: repo.dir, GITHUB_SHA: repo.commit, GITHUB_EVENT_NAME: 'push' },
+  });
 }
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -116,7 +79,7 @@ function running(id: string): boolean {
 test('outputs, state and summary files', async () => {
   const step = startStep({ 'project-name': 'app' });
   expect(await step.exit).toBe(0);
-  const outputs = readCommandFile(step.files.output);
+  const outputs = step.outputs();
   const id = outputs['build-id'] ?? '';
   expect(outputs).toMatchObject({
     'build-id': expect.stringMatching(/^app:[0-9a-f-]{36}$/),
@@ -129,38 +92,38 @@ test('outputs, state and summary files', async () => {
   });
   expect(outputs['logs-url']).toMatch(/^https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home/);
   expect(JSON.parse(outputs.phases ?? '').map((p: { phaseType: string }) => p.phaseType)).toContain('BUILD');
-  expect(readCommandFile(step.files.state)).toEqual({
+  expect(step.state()).toEqual({
     isPost: 'true',
     followed: JSON.stringify({ kind: 'build', id }),
     settled: 'true',
   });
-  const summary = readFileSync(step.files.summary, 'utf8');
+  const summary = step.summary();
   expect(summary).toContain('## CodeBuild app: ✅ SUCCEEDED');
   expect(summary).toContain('```mermaid');
   expect(summary).toContain('| `ARTIFACT_NAME` | `app-42.zip` |');
-  expect(splitWorkflowLog(step.stdout()).output).toEqual(storedLog(emulator, id));
+  expect(splitWorkflowLog(step.log()).output).toEqual(storedLog(emulator, id));
 });
 
 test('SIGTERM stops the build (StopBuild) and fails the step', async () => {
   const step = startStep({ 'project-name': 'app', buildspec: 'ci/slow.yml' });
   let id = '';
   await until(() => {
-    id = readCommandFile(step.files.output)['build-id'] ?? '';
-    return id !== '' && running(id) && step.stdout().includes('started sleeping');
+    id = step.outputs()['build-id'] ?? '';
+    return id !== '' && running(id) && step.log().includes('started sleeping');
   }, 'the build to run');
   step.child.kill('SIGTERM');
   const code = await step.exit;
   expect(code).toBe(1);
   expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('STOPPED');
-  expect(step.stdout()).toContain(`Cancelled: stopping build ${id}`);
-  expect(step.stdout()).toMatch(/::error::the run was cancelled, so the build was stopped: build .* STOPPED/);
+  expect(step.log()).toContain(`Cancelled: stopping build ${id}`);
+  expect(step.log()).toMatch(/::error::the run was cancelled, so the build was stopped: build .* STOPPED/);
 });
 
 test('the post step stops a build the main step left running', async () => {
   const main = startStep({ 'project-name': 'app', buildspec: 'ci/slow.yml' });
   let id = '';
   await until(() => {
-    id = readCommandFile(main.files.output)['build-id'] ?? '';
+    id = main.outputs()['build-id'] ?? '';
     return id !== '' && running(id);
   }, 'the build to run');
   // The runner's last resort: the main step's process killed outright, no chance to clean up.
@@ -168,9 +131,9 @@ test('the post step stops a build the main step left running', async () => {
   await main.exit;
   expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('IN_PROGRESS');
 
-  const post = startStep({ 'project-name': 'app' }, readCommandFile(main.files.state));
+  const post = startStep({ 'project-name': 'app' }, main.state());
   expect(await post.exit).toBe(0);
-  expect(post.stdout()).toContain(`The job ended while build ${id} was running: stopped it`);
+  expect(post.log()).toContain(`The job ended while build ${id} was running: stopped it`);
   await emulator.state.codebuild.build(id)?.done;
   expect(emulator.state.codebuild.build(id)?.build.buildStatus).toBe('STOPPED');
 });
@@ -178,10 +141,10 @@ test('the post step stops a build the main step left running', async () => {
 test('the post step leaves a build started with wait: false alone', async () => {
   const main = startStep({ 'project-name': 'app', buildspec: 'ci/slow.yml', wait: 'false' });
   expect(await main.exit).toBe(0);
-  const id = readCommandFile(main.files.output)['build-id'] ?? '';
-  const post = startStep({}, readCommandFile(main.files.state));
+  const id = main.outputs()['build-id'] ?? '';
+  const post = startStep({}, main.state());
   expect(await post.exit).toBe(0);
-  expect(post.stdout()).toBe('');
+  expect(post.log()).toBe('');
   expect(emulator.state.codebuild.build(id)?.build.buildComplete).toBe(false);
   emulator.state.codebuild.build(id)?.stop();
 });

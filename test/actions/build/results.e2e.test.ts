@@ -6,17 +6,12 @@
  */
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gitRepo, ROLE, splitWorkflowLog } from '../../codebuild/emulator-support.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/aws/process.js';
-import { readCommandFile } from '../../security/action-process.js';
-
-const ENTRY = path.resolve('src/actions/build/index.ts');
-const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+import { actionEntry, startActionProcess } from '../../support/action-process.js';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 const JUNIT = `<?xml version="1.0" encoding="UTF-8"?>
@@ -83,35 +78,29 @@ afterAll(async () => {
 });
 
 test('the artifact unpacked in the folder, test-summary, the failing test annotated and in the summary', async () => {
-  const files = {
-    GITHUB_OUTPUT: path.join(work, 'output'),
-    GITHUB_STATE: path.join(work, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
-  };
-  for (const file of Object.values(files)) writeFileSync(file, '');
   const folder = path.join(work, 'downloaded');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    AWS_ENDPOINT_URL: emulator.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo.dir,
-    GITHUB_SHA: repo.commit,
-    GITHUB_EVENT_NAME: 'push',
-    'INPUT_PROJECT-NAME': 'results',
-    'INPUT_DOWNLOAD-ARTIFACTS': folder,
-    ...files,
-  };
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: repo.dir });
-  let log = '';
-  child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const outputs = readCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8'));
+  const step = startActionProcess(actionEntry('build'), {
+    inputs: { 'project-name': 'results', 'download-artifacts': folder },
+    cwd: repo.dir,
+    under: work,
+    timeoutMs: 80_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_ENDPOINT_URL: emulator.url,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_SHA: repo.commit,
+      GITHUB_EVENT_NAME: 'push',
+    },
+  });
+  const code = await step.exit;
+  const log = step.log();
+  const outputs = step.outputs();
   // The build succeeds (a failed test does not fail it; fail-on-test-failures is false by default).
   expect({ code, status: outputs['build-status'], log: code === 0 ? '' : `${log}\n${emulator.stderr()}` }).toEqual({
     code: 0,
@@ -132,7 +121,7 @@ test('the artifact unpacked in the folder, test-summary, the failing test annota
   expect(errors[0]).toContain('divides_by_zero_is_refused');
   expect(errors[0]).toMatch(/^::error file=src\/calc\.js,line=12,title=results-unit%3A divides_by_zero_is_refused::/);
 
-  const markdown = readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8');
+  const markdown = step.summary();
   expect(markdown).toContain('| results-unit | ❌ FAILED | 3 | 2 | 1 | 0 | 0 |');
   expect(markdown).toContain('**divides_by_zero_is_refused** in `CalcTest`');
 }, 90_000);

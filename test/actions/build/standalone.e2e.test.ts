@@ -5,17 +5,13 @@
  * output, and SIGTERM to the step stops the build.
  */
 import { BatchGetBuildsCommand, CodeBuildClient, CreateProjectCommand, type Build } from '@aws-sdk/client-codebuild';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { gitRepo, ROLE, splitWorkflowLog } from '../../codebuild/emulator-support.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/aws/process.js';
-import { readCommandFile } from '../../security/action-process.js';
+import { actionEntry, startActionProcess, type ActionProcess } from '../../support/action-process.js';
 
-const ENTRY = path.resolve('src/actions/build/index.ts');
-const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** What the build's commands print, line by line. */
@@ -86,51 +82,33 @@ afterAll(async () => {
   expect(code).toBe(0);
 });
 
-interface Step {
-  readonly child: ChildProcess;
-  readonly log: () => string;
-  readonly exit: Promise<number | null>;
-  readonly outputs: () => Record<string, string>;
-}
-
-let steps = 0;
-
-function startStep(inputs: Record<string, string>): Step {
-  const n = ++steps;
-  const files = {
-    GITHUB_OUTPUT: path.join(work, `output-${n}`),
-    GITHUB_STATE: path.join(work, `state-${n}`),
-    GITHUB_STEP_SUMMARY: path.join(work, `summary-${n}`),
-  };
-  for (const file of Object.values(files)) writeFileSync(file, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    AWS_ENDPOINT_URL: emulator.url,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: repo.dir,
-    GITHUB_SHA: repo.commit,
-    GITHUB_EVENT_NAME: 'push',
-    ...files,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: repo.dir });
-  let text = '';
-  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, log: () => text, exit, outputs: () => readCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')) };
+function startStep(inputs: Record<string, string>): ActionProcess {
+  return startActionProcess(actionEntry('build'), {
+    inputs,
+    cwd: repo.dir,
+    under: work,
+    timeoutMs: 90_000,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_ENDPOINT_URL: emulator.url,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: repo.dir,
+      GITHUB_SHA: repo.commit,
+      GITHUB_EVENT_NAME: 'push',
+    },
+  });
 }
 
 async function build(id: string): Promise<Build | undefined> {
   return (await codebuild.send(new BatchGetBuildsCommand({ ids: [id] }))).builds?.[0];
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, step: Step): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, what: string, step: ActionProcess): Promise<void> {
   for (let i = 0; i < 1200; i++) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 25));

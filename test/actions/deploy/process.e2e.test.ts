@@ -4,17 +4,13 @@
  */
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CodeDeployClient, CreateApplicationCommand, CreateDeploymentGroupCommand } from '@aws-sdk/client-codedeploy';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { startEmulator, type Emulator } from '../../harness/aws/server.js';
 import { awsEnv } from '../../codebuild/emulator-support.js';
 import { clientConfig } from '../../emulator/helpers.js';
-
-const ENTRY = path.resolve('src/actions/deploy/index.ts');
-const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
+import { actionEntry, startActionProcess } from '../../support/action-process.js';
 
 let emulator: Emulator;
 let work: string;
@@ -53,36 +49,25 @@ afterAll(async () => {
 });
 
 test('SIGTERM stops the deployment (StopDeployment) and fails the step', async () => {
-  const output = path.join(work, 'output');
-  const state = path.join(work, 'state');
-  for (const f of [output, state, path.join(work, 'summary')]) writeFileSync(f, '');
-  const env: NodeJS.ProcessEnv = {
-    ...awsEnv(emulator),
-    GITHUB_WORKSPACE: work,
-    GITHUB_SHA: 'a'.repeat(40),
-    GITHUB_OUTPUT: output,
-    GITHUB_STATE: state,
-    GITHUB_STEP_SUMMARY: path.join(work, 'summary'),
-    INPUT_APPLICATION: 'web',
-    'INPUT_DEPLOYMENT-GROUP': 'prod',
-    INPUT_FOLDER: 'deploy',
-    INPUT_BUCKET: 'bundles',
-  };
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: work });
-  let text = '';
-  child.stdout.on('data', (c: Buffer) => (text += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (text += c.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (let i = 0; i < 1200 && !text.includes('[web-1] AfterInstall Succeeded'); i++) {
+  const step = startActionProcess(actionEntry('deploy'), {
+    inputs: { application: 'web', 'deployment-group': 'prod', folder: 'deploy', bucket: 'bundles' },
+    cwd: work,
+    under: work,
+    env: { ...awsEnv(emulator), GITHUB_WORKSPACE: work, GITHUB_SHA: 'a'.repeat(40) },
+  });
+  const text = (): string => step.log();
+  for (let i = 0; i < 1200 && !text().includes('[web-1] AfterInstall Succeeded'); i++) {
     await new Promise((r) => setTimeout(r, 50));
   }
-  const id = /Created deployment (d-[A-Z0-9]+)/.exec(text)?.[1] ?? '';
+  const id = /Created deployment (d-[A-Z0-9]+)/.exec(text())?.[1] ?? '';
   expect(id).not.toBe('');
-  child.kill('SIGTERM');
-  expect(await exit).toBe(1);
-  expect(text).toContain(`Cancelled: stopping deployment ${id} (updated targets roll back)`);
-  expect(text).toMatch(new RegExp(`::error::the run was cancelled, so the deployment was stopped: deployment ${id} `));
+  step.child.kill('SIGTERM');
+  expect(await step.exit).toBe(1);
+  expect(text()).toContain(`Cancelled: stopping deployment ${id} (updated targets roll back)`);
+  expect(text()).toMatch(
+    new RegExp(`::error::the run was cancelled, so the deployment was stopped: deployment ${id} `),
+  );
   await emulator.state.codedeploy.deployment(id)?.done;
   expect(emulator.state.codedeploy.deployment(id)?.status).toBe('Stopped');
-  expect(readFileSync(state, 'utf8')).toContain('isPost');
+  expect(step.state()).toMatchObject({ isPost: 'true' });
 }, 60_000);

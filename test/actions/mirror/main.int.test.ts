@@ -4,24 +4,14 @@
  * summary in the runner's files; git calls the same entry back as its credential helper).
  */
 import { CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
-import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mirrorAction } from '../../../src/actions/mirror/main.js';
 import { httpBackendAvailable } from '../../harness/git-server.js';
 import { interpretWorkflowLog } from '../../security/workflow-log-model.js';
 import { runActionInProcess } from '../../support/action.js';
-import {
-  ACTION_ENTRY,
-  commit,
-  git,
-  newRepo,
-  refsOf,
-  SELF,
-  startWorld,
-  TSX,
-  type MirrorWorld,
-} from '../../mirror/support.js';
+import { actionEntry, startActionProcess } from '../../support/action-process.js';
+import { commit, git, newRepo, refsOf, SELF, startWorld, type MirrorWorld } from '../../mirror/support.js';
 
 const describeGit = httpBackendAvailable() ? describe : describe.skip;
 if (!httpBackendAvailable()) console.warn('mirror action tests skipped: /usr/lib/git-core/git-http-backend is missing');
@@ -124,28 +114,23 @@ describeGit('as GitHub runs it', () => {
   test('its own process: inputs from INPUT_*, outputs and summary files, the git password masked', async () => {
     const source = newRepo(world.dir, 'process-src');
     const head = commit(source, { 'a.txt': '1' });
-    const files = { output: path.join(world.dir, 'output'), summary: path.join(world.dir, 'summary') };
-    for (const f of Object.values(files)) writeFileSync(f, '');
-    const env = world.env({
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: source,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      INPUT_REPOSITORY: 'codecommit::us-east-1://process-repo',
-      'INPUT_CREATE-REPOSITORY': 'true',
-      'INPUT_GITHUB-TOKEN': 'ghs_processToken',
+    const step = startActionProcess(actionEntry('mirror'), {
+      inputs: {
+        repository: 'codecommit::us-east-1://process-repo',
+        'create-repository': 'true',
+        'github-token': 'ghs_processToken',
+      },
+      cwd: source,
+      under: world.dir,
+      env: world.env({ GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: source }),
     });
-    const child = spawn(process.execPath, ['--import', TSX, ACTION_ENTRY], { cwd: source, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    const code = await step.exit;
+    const stderr = step.stderr();
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
-    expect(readFileSync(files.output, 'utf8')).toMatch(new RegExp(`head-sha<<ghadelimiter_[\\w-]+\\n${head}\\n`));
-    expect(readFileSync(files.summary, 'utf8')).toContain('✅ mirrored');
+    expect(step.outputs()['head-sha']).toBe(head);
+    expect(step.summary()).toContain('✅ mirrored');
     expect(refsOf(world.emulator.state.codecommit.path('process-repo')).get('refs/heads/main')).toBe(head);
-    const log = interpretWorkflowLog(stdout);
+    const log = interpretWorkflowLog(step.stdout());
     const masks = log.commands.filter((c) => c.name === 'add-mask').map((c) => c.data);
     // The AWS secret, the token, and the git passwords the helper made (one per git invocation that authenticated).
     expect(masks).toEqual(expect.arrayContaining(['test', 'ghs_processToken']));

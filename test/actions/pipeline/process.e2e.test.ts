@@ -6,11 +6,10 @@
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
 import { CodePipelineClient, CreatePipelineCommand } from '@aws-sdk/client-codepipeline';
-import { spawn, type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   codeBuildStage,
   codeCommitSourceStage,
@@ -19,10 +18,8 @@ import {
 import type { Emulator } from '../../harness/aws/server.js';
 import { awsEnv, ROLE, startBuildEmulator } from '../../codebuild/emulator-support.js';
 import { clientConfig } from '../../emulator/helpers.js';
-import { readCommandFile as parseCommandFile } from '../../security/action-process.js';
+import { actionEntry, startActionProcess, type ActionProcess } from '../../support/action-process.js';
 
-const ENTRY = path.resolve('src/actions/pipeline/index.ts');
-const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
 const SLOW = 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo started sleeping\n      - sleep 60\n';
 
 let emulator: Emulator;
@@ -83,47 +80,21 @@ async function slowPipeline(name: string): Promise<void> {
   client.destroy();
 }
 
-interface Step {
-  child: ChildProcess;
-  stdout: () => string;
-  exit: Promise<number | null>;
-  files: { output: string; state: string; summary: string };
-}
-
-let steps = 0;
-
-function startStep(inputs: Record<string, string>, state: Record<string, string> = {}): Step {
-  const n = ++steps;
-  const files = {
-    output: path.join(work, `output-${n}`),
-    state: path.join(work, `state-${n}`),
-    summary: path.join(work, `summary-${n}`),
-  };
-  for (const f of Object.values(files)) writeFileSync(f, '');
-  const env: NodeJS.ProcessEnv = {
-    ...awsEnv(emulator),
-    GITHUB_WORKSPACE: work,
-    GITHUB_SHA: head,
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_RUN_ID: '3',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STATE: files.state,
-    GITHUB_STEP_SUMMARY: files.summary,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  for (const [name, value] of Object.entries(state)) env[`STATE_${name}`] = value;
-  const child = spawn(process.execPath, ['--import', TSX, ENTRY], { env, cwd: work });
-  let text = '';
-  child.stdout?.on('data', (c: Buffer) => (text += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (text += c.toString()));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, stdout: () => text, exit, files };
-}
-
-/** The runner's command file, read as the runner reads it. */
-function readCommandFile(file: string): Record<string, string> {
-  return parseCommandFile(readFileSync(file, 'utf8'));
+function startStep(inputs: Record<string, string>, state: Record<string, string> = {}): ActionProcess {
+  return startActionProcess(actionEntry('pipeline'), {
+    inputs,
+    state,
+    cwd: work,
+    under: work,
+    env: {
+      ...awsEnv(emulator),
+      GITHUB_WORKSPACE: work,
+      GITHUB_SHA: head,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'octo/app',
+      GITHUB_RUN_ID: '3',
+    },
+  });
 }
 
 async function until(check: () => boolean, what: string): Promise<void> {
@@ -140,13 +111,13 @@ const statusOf = (pipeline: string, id: string): string | undefined =>
 test('SIGTERM stops the execution (StopPipelineExecution) and fails the step', async () => {
   await slowPipeline('term');
   const step = startStep({ 'pipeline-name': 'term' });
-  await until(() => step.stdout().includes('started sleeping'), 'the build to run');
-  const id = readCommandFile(step.files.output)['execution-id'] ?? '';
+  await until(() => step.log().includes('started sleeping'), 'the build to run');
+  const id = step.outputs()['execution-id'] ?? '';
   step.child.kill('SIGTERM');
   await until(() => statusOf('term', id) === 'Stopping', 'the execution to be stopping');
   expect(await step.exit).toBe(1);
-  expect(step.stdout()).toContain(`Cancelled: stopping execution ${id} of term (the actions in progress finish first)`);
-  expect(step.stdout()).toMatch(
+  expect(step.log()).toContain(`Cancelled: stopping execution ${id} of term (the actions in progress finish first)`);
+  expect(step.log()).toMatch(
     /::error::the run was cancelled, so the execution was stopped: pipeline term execution \S+ Stopping/,
   );
 });
@@ -154,15 +125,15 @@ test('SIGTERM stops the execution (StopPipelineExecution) and fails the step', a
 test('the post step stops an execution the main step left running', async () => {
   await slowPipeline('left');
   const main = startStep({ 'pipeline-name': 'left', 'abandon-on-cancel': 'true' });
-  await until(() => main.stdout().includes('started sleeping'), 'the build to run');
+  await until(() => main.log().includes('started sleeping'), 'the build to run');
   main.child.kill('SIGKILL');
   await main.exit;
-  const state = readCommandFile(main.files.state);
+  const state = main.state();
   const { executionId } = JSON.parse(state.followed ?? '{}') as { executionId: string };
   expect(statusOf('left', executionId)).toBe('InProgress');
   const post = startStep({}, state);
   expect(await post.exit).toBe(0);
-  expect(post.stdout()).toContain(
+  expect(post.log()).toContain(
     `The job ended while execution ${executionId} of left was running: stopped it (actions in progress abandoned)`,
   );
   expect(statusOf('left', executionId)).toBe('Stopped');

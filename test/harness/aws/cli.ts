@@ -32,9 +32,23 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string' },
     'ingestion-delay-ms': { type: 'string' },
     seed: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
+
+if (values.help) {
+  process.stdout.write(
+    'Usage: npm run emulator -- [--port 4566] [--git-port N] [--registry] [--host 127.0.0.1] [--region us-east-1]\n' +
+      '         [--executor runner|scripted] [--throttle 0..1] [--reset 0..1] [--latency-ms N]\n' +
+      '         [--ingestion-delay-ms N] [--seed N]\n\n' +
+      'The AWS emulator on its own: CodeBuild builds run for real (the local runner; --executor scripted plays a\n' +
+      'build that succeeds). Prints `listening on http://…` (point AWS_ENDPOINT_URL at it), with --git-port the\n' +
+      "CodeCommit Git endpoint, with --registry an OCI registry standing in for ECR's. --port 0 takes a free port.\n" +
+      'Serves until SIGINT/SIGTERM.\n',
+  );
+  process.exit(0);
+}
 
 function num(name: string, value: string | undefined, min: number, max = Number.POSITIVE_INFINITY): number | undefined {
   if (value === undefined) return undefined;
