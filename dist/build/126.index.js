@@ -1,0 +1,1 @@
+const i=126,r=[126],a={7126:((c,s,t)=>{t.r(s),t.d(s,{createArtifactsClient:()=>e});var o=t(6936);function e(d={}){const n=(0,o.qo)(d);return{api:(0,o.BY)(n),dispose:()=>n.destroy()}}})};export{i as id,r as ids,a as modules};
