@@ -3,7 +3,7 @@
  * are the action.yml descriptions.
  */
 import type { OptionSchema, OptionValues } from '../core/options.js';
-import { FILE_EXISTS_BEHAVIORS } from './revision.js';
+import { FILE_EXISTS_BEHAVIORS } from '../appspec/types.js';
 
 export const deployOptions = {
   application: {

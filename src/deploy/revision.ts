@@ -11,6 +11,7 @@ import type { CreateDeploymentCommandInput, RevisionLocation } from '../aws/code
 import type { S3Api } from '../aws/s3.js';
 import { UserError } from '../core/errors.js';
 import { zipFolder } from './bundle.js';
+import type { FILE_EXISTS_BEHAVIORS } from '../appspec/types.js';
 
 export interface S3Source {
   readonly kind: 's3';
@@ -31,7 +32,6 @@ export interface GitHubSource {
 
 export type RevisionSource = S3Source | GitHubSource;
 
-export const FILE_EXISTS_BEHAVIORS = ['DISALLOW', 'OVERWRITE', 'RETAIN'] as const;
 export type FileExistsOption = (typeof FILE_EXISTS_BEHAVIORS)[number];
 
 export interface DeploySettings {

@@ -4,23 +4,27 @@
  * failing hook's diagnostics, the rollback, outputs and a job summary.
  */
 import { deployOptions } from '../../deploy/options.js';
-import { runDeploy, stopIfRunning, type DeployDeps } from '../../deploy/run.js';
+import type { DeployDeps } from '../../deploy/run.js';
 import type { Action } from '../common/runtime.js';
 import { useCaseAction } from '../common/use-case.js';
 
 export function deployAction(deps: Partial<DeployDeps> = {}): Action {
   return useCaseAction({
     options: deployOptions,
-    run: (options, io, step) =>
-      runDeploy(options, io.reporter, {
+    // The use case (and what it loads) is imported once the inputs are read: a missing input fails at cold start.
+    run: async (options, io, step) =>
+      (await import('../../deploy/run.js')).runDeploy(options, io.reporter, {
         ...step,
         defaultDescription: (commit) => defaultDescription(io.env, commit),
         tmpDir: io.env.RUNNER_TEMP || undefined,
         onDeployment: (id, following) => step.follow({ id, rollback: options.rollbackOnCancel }, following),
         ...deps,
       }),
-    stop: (followed, io) =>
-      stopIfRunning(followed as { id: string; rollback: boolean }, io.reporter, { env: io.env, ...deps }),
+    stop: async (followed, io) =>
+      (await import('../../deploy/run.js')).stopIfRunning(followed as { id: string; rollback: boolean }, io.reporter, {
+        env: io.env,
+        ...deps,
+      }),
   });
 }
 

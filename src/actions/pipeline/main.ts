@@ -4,7 +4,7 @@
  * job summary and the step's result.
  */
 import { pipelineOptions } from '../../pipeline/options.js';
-import { runPipeline, stopIfRunning, type FollowedExecution, type PipelineDeps } from '../../pipeline/run.js';
+import type { FollowedExecution, PipelineDeps } from '../../pipeline/run.js';
 import { stopReason } from '../../pipeline/stop.js';
 import type { Action } from '../common/runtime.js';
 import { useCaseAction } from '../common/use-case.js';
@@ -12,13 +12,18 @@ import { useCaseAction } from '../common/use-case.js';
 export function pipelineAction(deps: Partial<PipelineDeps> = {}): Action {
   return useCaseAction({
     options: pipelineOptions,
-    run: (options, io, step) =>
-      runPipeline(options, io.reporter, {
+    // The use case (and what it loads) is imported once the inputs are read: a missing input fails at cold start.
+    run: async (options, io, step) =>
+      (await import('../../pipeline/run.js')).runPipeline(options, io.reporter, {
         ...step,
         stopReason: stopReason(io.env, 'the GitHub run following it was cancelled'),
         onSelected: step.follow,
         ...deps,
       }),
-    stop: (followed, io) => stopIfRunning(followed as FollowedExecution, io.reporter, { env: io.env, ...deps }),
+    stop: async (followed, io) =>
+      (await import('../../pipeline/run.js')).stopIfRunning(followed as FollowedExecution, io.reporter, {
+        env: io.env,
+        ...deps,
+      }),
   });
 }
