@@ -11,7 +11,7 @@
 import type { Build } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
 import { Tail } from '../core/reporter.js';
-import { systemClock } from '../core/time.js';
+import { realSleep, systemClock } from '../core/time.js';
 import {
   logFollower,
   markedLine,
@@ -38,6 +38,12 @@ const EARLY_PHASES = new Set(['QUEUED', 'PROVISIONING']);
 export const ENDING_READ_MS = 1000;
 
 /**
+ * How long a complete build's last log line is waited for from Live Tail before the stream is read to its end
+ * instead: a little more than Live Tail's one update a second.
+ */
+export const LAST_LINE_WAIT_MS = 1500;
+
+/**
  * How long the log may be quiet before the status is read to see whether the build still runs: a minute, or half
  * the build's age when that is longer (a build that has run for an hour can stay quiet for half an hour).
  */
@@ -58,6 +64,8 @@ export async function followSingleBuild(
   /** The log said the last phase ended: its end has been read, the build is about to be complete. */
   let ending = false;
   let logComplete = false;
+  /** Wakes the wait for the log's last line (see below). */
+  let lastLineSeen = (): void => undefined;
   let lastLine = startedAt;
   // Set from the poller's callback once CodeBuild names the log stream.
   const log: { follower?: LogFollower } = {};
@@ -81,7 +89,10 @@ export async function followSingleBuild(
       reporter.line(line);
       poller.activity();
       lastLine = clock();
-      if (ending && line.mark?.kind === 'phase-context') logComplete = true;
+      if (ending && line.mark?.kind === 'phase-context') {
+        logComplete = true;
+        lastLineSeen();
+      }
       if (LAST_PHASE_DONE.test(event.message)) {
         ending = true;
         const sinceWritten = clock() - event.timestamp;
@@ -141,7 +152,13 @@ export async function followSingleBuild(
   let build: Build;
   try {
     build = await poller.run();
-    // A log read to its last line through Live Tail needs no final reading of the stream.
+    // A log read to its last line through Live Tail needs no final reading of the stream. The status can say
+    // complete a moment before Live Tail brings that line (it sends what came each second): wait that moment.
+    if (build.buildComplete && !logComplete && log.follower?.stats.mode === 'live') {
+      const seen = new AbortController();
+      lastLineSeen = () => seen.abort();
+      await (deps.sleep ?? realSleep)(LAST_LINE_WAIT_MS, seen.signal);
+    }
     if (build.buildComplete) await log.follower?.finish(build.endTime?.getTime(), { drain: !logComplete });
     else await log.follower?.abort();
   } catch (error) {
