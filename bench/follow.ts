@@ -328,7 +328,10 @@ async function batchFigures(host: EmulatorHost): Promise<Figures> {
       .reduce((s, [, n]) => s + n, 0);
     const [batch] = await host.batches('batch');
     const minutes = batch?.endMs === undefined ? NaN : (batch.endMs - batch.startMs) / 60_000;
-    const children = (await host.builds('batch')).filter((b) => b.batch !== undefined);
+    // The children that ran the buildspec (CodeBuild's DOWNLOAD_SOURCE build of a batch writes no tick lines).
+    const children = (await host.builds('batch')).filter(
+      (b) => b.batch !== undefined && b.events.some(([message]) => TICK.test(message)),
+    );
     const buildMinutes = children.reduce((sum, b) => sum + ((b.endMs ?? NaN) - b.startMs) / 60_000, 0);
     const printed = ticks(run);
     let lost = (children.length - printed.size) * 120;
