@@ -1,8 +1,8 @@
 /**
  * Following CodePipeline and CodeDeploy, against the emulator (the deploy agent really runs the appspec's hooks; the
  * pipeline's build really runs): the action processes (dist/pipeline, dist/deploy) follow a one-minute execution and
- * a one-minute deployment. Figures: status calls per minute per followed resource (goal: at most one per 5 s, i.e.
- * ≤ 12 a minute), every call per minute, and the pipeline's build action's calls per build-minute (it reuses the build
+ * a one-minute deployment. Figures: the mean time between status reads of a followed resource (goal: at most one
+ * per 5 s), every call per minute, and the pipeline's build action's calls per build-minute (it reuses the build
  * follower: ≤ 2.6).
  */
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
@@ -80,6 +80,7 @@ async function pipelineFigures(emulator: Emulator, work: string, counts: Counts)
   git('add', '-A');
   git('commit', '-q', '-m', 'a one-minute build');
   git('push', '-q', 'origin', 'main');
+  const head = git('rev-parse', 'HEAD');
   const codebuild = new CodeBuildClient(clientConfig(emulator));
   await codebuild.send(
     new CreateProjectCommand({
@@ -109,7 +110,13 @@ async function pipelineFigures(emulator: Emulator, work: string, counts: Counts)
   const started = Date.now();
   const run = startAction(
     path.join(root, 'dist/pipeline/index.js'),
-    { ...awsEnv(emulator), GITHUB_WORKSPACE: work },
+    {
+      ...awsEnv(emulator),
+      GITHUB_WORKSPACE: work,
+      GITHUB_SHA: head,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'octo/app',
+    },
     { 'pipeline-name': 'bench' },
   );
   const exit = await run.exited;
@@ -120,10 +127,11 @@ async function pipelineFigures(emulator: Emulator, work: string, counts: Counts)
   const status = sum(delta, 'codepipeline', ['GetPipelineExecution']);
   return [
     {
-      name: 'pipeline: GetPipelineExecution per minute of the execution',
-      value: status / minutes,
-      detail: `${status} over ${minutes.toFixed(2)} min; exit code ${exit.code}`,
-      goal: ['<=', 12],
+      name: 'pipeline: mean time between status reads (GetPipelineExecution)',
+      value: (minutes * 60) / Math.max(1, status - 1),
+      unit: 's',
+      detail: `${status} reads over ${minutes.toFixed(2)} min; exit code ${exit.code}`,
+      goal: ['>=', 5],
     },
     {
       name: 'pipeline: CodePipeline calls per minute (the execution and its actions)',
@@ -175,10 +183,11 @@ async function deployFigures(emulator: Emulator, work: string, counts: Counts): 
   const status = sum(delta, 'codedeploy', ['GetDeployment']);
   return [
     {
-      name: 'deploy: GetDeployment per minute of the deployment',
-      value: status / minutes,
-      detail: `${status} over ${minutes.toFixed(2)} min; exit code ${exit.code}`,
-      goal: ['<=', 12],
+      name: 'deploy: mean time between status reads (GetDeployment)',
+      value: (minutes * 60) / Math.max(1, status - 1),
+      unit: 's',
+      detail: `${status} reads over ${minutes.toFixed(2)} min; exit code ${exit.code}`,
+      goal: ['>=', 5],
     },
     {
       name: 'deploy: CodeDeploy calls per minute (status and targets)',
