@@ -58,14 +58,16 @@ export interface CodeBuildApi {
   stopBuildBatch(id: string, signal?: AbortSignal): Promise<BuildBatch | undefined>;
 }
 
+/** One CodeBuild call, its failure worded for the user (`action` on `subject`). */
+async function call<T>(action: string, subject: string, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (error) {
+    throw codeBuildError(error, action, subject);
+  }
+}
+
 export function codeBuildApi(client: CodeBuildClient): CodeBuildApi {
-  const call = async <T>(action: string, subject: string, send: () => Promise<T>): Promise<T> => {
-    try {
-      return await send();
-    } catch (error) {
-      throw codeBuildError(error, action, subject);
-    }
-  };
   return {
     startBuild: (input) =>
       call('StartBuild', input.projectName ?? '', async () => {
@@ -125,13 +127,6 @@ export interface CodeBuildReportsApi {
 }
 
 export function codeBuildReportsApi(client: CodeBuildClient): CodeBuildReportsApi {
-  const call = async <T>(action: string, subject: string, send: () => Promise<T>): Promise<T> => {
-    try {
-      return await send();
-    } catch (error) {
-      throw codeBuildError(error, action, subject);
-    }
-  };
   return {
     getReports: (arns, signal) =>
       call('BatchGetReports', arns.join(', '), async () => {
