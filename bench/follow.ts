@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gitRepo } from '../test/codebuild/emulator-support.js';
+import { createProject, gitRepo, ROLE } from '../test/codebuild/emulator-support.js';
 import { startAction, median, percentile, type ActionRun } from './support/action.js';
 import { EmulatorHost, type HostedBuild } from './support/emulators.js';
 import type { Figures } from './support/figures.js';
@@ -188,7 +188,7 @@ async function race(host: EmulatorHost, contender: Contender, index: number): Pr
   const env = await host.emulator(name, contender.faults);
   const repo = gitRepo({ 'buildspec.yml': BUILDSPEC });
   try {
-    await createProject(env, 'bench', repo.dir);
+    await createBenchProject(env, repo.dir);
     await host.resetCalls(name);
     const context: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -220,32 +220,10 @@ async function race(host: EmulatorHost, contender: Contender, index: number): Pr
   }
 }
 
-async function createProject(env: NodeJS.ProcessEnv, name: string, repo: string): Promise<void> {
-  const { CodeBuildClient, CreateProjectCommand } = await import('@aws-sdk/client-codebuild');
-  const client = new CodeBuildClient({
-    endpoint: env.AWS_ENDPOINT_URL,
-    region: env.AWS_REGION,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 10,
-  });
-  try {
-    await client.send(
-      new CreateProjectCommand({
-        name,
-        source: { type: 'GITHUB', location: repo },
-        artifacts: { type: 'NO_ARTIFACTS' },
-        environment: {
-          type: 'LINUX_CONTAINER',
-          image: 'aws/codebuild/standard:7.0',
-          computeType: 'BUILD_GENERAL1_SMALL',
-        },
-        serviceRole: 'arn:aws:iam::000000000000:role/codebuild',
-        buildBatchConfig: { serviceRole: 'arn:aws:iam::000000000000:role/codebuild' },
-      }),
-    );
-  } finally {
-    client.destroy();
-  }
+/** The benchmark's project in the emulator that `env` reaches (batch builds allowed). */
+function createBenchProject(env: NodeJS.ProcessEnv, repo: string): Promise<void> {
+  const endpoint = { url: env.AWS_ENDPOINT_URL ?? '', region: env.AWS_REGION };
+  return createProject(endpoint, 'bench', repo, { buildBatchConfig: { serviceRole: ROLE } });
 }
 
 export async function benchFollow(): Promise<Figures> {
@@ -315,7 +293,7 @@ async function batchFigures(host: EmulatorHost): Promise<Figures> {
   const env = await host.emulator('batch');
   const repo = gitRepo({ 'buildspec.yml': BATCH });
   try {
-    await createProject(env, 'bench', repo.dir);
+    await createBenchProject(env, repo.dir);
     await host.resetCalls('batch');
     const run = startAction(
       path.join(root, 'dist/build/index.js'),
@@ -372,7 +350,7 @@ async function cancelFigures(host: EmulatorHost): Promise<Figures> {
   const env = await host.emulator('cancel');
   const repo = gitRepo({ 'buildspec.yml': SLOW });
   try {
-    await createProject(env, 'bench', repo.dir);
+    await createBenchProject(env, repo.dir);
     const run = startAction(
       path.join(root, 'dist/build/index.js'),
       { PATH: process.env.PATH, ...env, GITHUB_WORKSPACE: repo.dir, GITHUB_SHA: repo.commit },

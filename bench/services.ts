@@ -1,9 +1,9 @@
 /**
  * Following CodePipeline and CodeDeploy, against the emulator (the deploy agent really runs the appspec's hooks; the
  * pipeline's build really runs): the action processes (dist/pipeline, dist/deploy) follow an execution whose build
- * runs two minutes (as in the follow bench) and a one-minute deployment. Figures: the mean time between status reads of a followed resource (goal: at most one
- * per 5 s), every call per minute, and the pipeline's build action's calls per build-minute (it reuses the build
- * follower: ≤ 2.6).
+ * runs two minutes (as in the follow bench) and a one-minute deployment. Figures: the mean time between status
+ * reads of a followed resource (goal: at most one per 5 s), every call per minute, and the pipeline's build action's
+ * calls per build-minute (it reuses the build follower: ≤ 2.6).
  */
 import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CodeCommitClient, CreateRepositoryCommand } from '@aws-sdk/client-codecommit';
@@ -23,7 +23,7 @@ import {
 } from '../test/harness/aws/codepipeline/declarations.js';
 import type { Emulator } from '../test/harness/aws/server.js';
 import { startAction } from './support/action.js';
-import type { Figures } from './support/figures.js';
+import type { Figure, Figures } from './support/figures.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const BUILD = `version: 0.2
@@ -42,6 +42,17 @@ function sum(counts: Counts, service: string, operations?: readonly string[]): n
     if (s === service && (operations === undefined || operations.includes(op as string))) n += value;
   }
   return n;
+}
+
+/** The mean time between `reads` status reads over `minutes` (goal: at most one per 5 s). */
+function cadence(name: string, reads: number, minutes: number, code: number | null): Figure {
+  return {
+    name,
+    value: (minutes * 60) / Math.max(1, reads - 1),
+    unit: 's',
+    detail: `${reads} reads over ${minutes.toFixed(2)} min; exit code ${code}`,
+    goal: ['>=', 5],
+  };
 }
 
 export async function benchServices(): Promise<Figures> {
@@ -126,13 +137,7 @@ async function pipelineFigures(emulator: Emulator, work: string, counts: Counts)
   const buildMinutes = builds.reduce((s, b) => s + ((b.build.endTime ?? 0) - (b.build.startTime ?? 0)) / 60, 0);
   const status = sum(delta, 'codepipeline', ['GetPipelineExecution']);
   return [
-    {
-      name: 'pipeline: mean time between status reads (GetPipelineExecution)',
-      value: (minutes * 60) / Math.max(1, status - 1),
-      unit: 's',
-      detail: `${status} reads over ${minutes.toFixed(2)} min; exit code ${exit.code}`,
-      goal: ['>=', 5],
-    },
+    cadence('pipeline: mean time between status reads (GetPipelineExecution)', status, minutes, exit.code),
     {
       name: 'pipeline: CodePipeline calls per minute (the execution and its actions)',
       value: sum(delta, 'codepipeline', ['GetPipelineExecution', 'ListActionExecutions']) / minutes,
@@ -182,13 +187,7 @@ async function deployFigures(emulator: Emulator, work: string, counts: Counts): 
   const delta: Counts = new Map([...counts].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
   const status = sum(delta, 'codedeploy', ['GetDeployment']);
   return [
-    {
-      name: 'deploy: mean time between status reads (GetDeployment)',
-      value: (minutes * 60) / Math.max(1, status - 1),
-      unit: 's',
-      detail: `${status} reads over ${minutes.toFixed(2)} min; exit code ${exit.code}`,
-      goal: ['>=', 5],
-    },
+    cadence('deploy: mean time between status reads (GetDeployment)', status, minutes, exit.code),
     {
       name: 'deploy: CodeDeploy calls per minute (status and targets)',
       value: sum(delta, 'codedeploy') / minutes,

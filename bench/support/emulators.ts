@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { awsEnv } from '../../test/codebuild/emulator-support.js';
 import type { FaultOptions } from '../../test/harness/aws/faults.js';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -58,14 +59,7 @@ export class EmulatorHost {
 
   /** An emulator running real builds; returns the environment an AWS client needs to reach it. */
   async emulator(name: string, faults?: FaultOptions): Promise<NodeJS.ProcessEnv> {
-    const { url, region } = await this.call<{ url: string; region: string }>('start', { name, faults });
-    return {
-      AWS_ENDPOINT_URL: url,
-      AWS_REGION: region,
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+    return awsEnv(await this.call<{ url: string; region: string }>('start', { name, faults }));
   }
 
   calls(name: string): Promise<Calls> {

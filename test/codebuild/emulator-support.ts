@@ -21,13 +21,19 @@ export async function startBuildEmulator(options: EmulatorOptions = {}): Promise
   return emulator;
 }
 
+/** Where an emulator answers: in this process (Emulator) or in its own (EmulatorProcess, region us-east-1). */
+export interface EmulatorEndpoint {
+  readonly url: string;
+  readonly region?: string;
+}
+
 /** What our clients read: endpoint, region, the emulator's test credentials; nothing from the developer's setup. */
-export function awsEnv(emulator: Emulator, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+export function awsEnv(emulator: EmulatorEndpoint, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     AWS_ENDPOINT_URL: emulator.url,
-    AWS_REGION: emulator.region,
+    AWS_REGION: emulator.region ?? 'us-east-1',
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -61,16 +67,16 @@ export function gitRepo(files: Record<string, string>): { dir: string; commit: s
   return { dir, commit: git('rev-parse', 'HEAD'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function codeBuildClient(emulator: Emulator): CodeBuildClient {
+export function codeBuildClient(emulator: EmulatorEndpoint): CodeBuildClient {
   return new CodeBuildClient({
     endpoint: emulator.url,
-    region: emulator.region,
+    region: emulator.region ?? 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
 }
 
 export async function createProject(
-  emulator: Emulator,
+  emulator: EmulatorEndpoint,
   name: string,
   repo: string,
   extra: Partial<CreateProjectCommandInput> = {},

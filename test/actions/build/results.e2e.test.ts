@@ -4,12 +4,11 @@
  * three; the build action, run as GitHub runs it (its own process), downloads the artifact into the folder, reads the
  * report back and reports it: `test-summary`, an `::error` annotation on the failing test, the job summary.
  */
-import { CodeBuildClient, CreateProjectCommand } from '@aws-sdk/client-codebuild';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gitRepo, ROLE, splitWorkflowLog } from '../../codebuild/emulator-support.js';
+import { awsEnv, createProject, gitRepo, splitWorkflowLog } from '../../codebuild/emulator-support.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/aws/process.js';
 import { actionEntry, startActionProcess } from '../../support/action-process.js';
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
@@ -52,21 +51,9 @@ beforeAll(async () => {
   await s3.send(new CreateBucketCommand({ Bucket: 'results-artifacts' }));
   s3.destroy();
   repo = gitRepo({ 'buildspec.yml': BUILDSPEC, 'reports/junit.xml': JUNIT });
-  const codebuild = new CodeBuildClient({ endpoint: emulator.url, region: 'us-east-1', credentials });
-  await codebuild.send(
-    new CreateProjectCommand({
-      name: 'results',
-      source: { type: 'GITHUB', location: repo.dir },
-      artifacts: { type: 'S3', location: 'results-artifacts', path: 'builds', name: 'app.zip', packaging: 'ZIP' },
-      environment: {
-        type: 'LINUX_CONTAINER',
-        image: 'aws/codebuild/standard:7.0',
-        computeType: 'BUILD_GENERAL1_SMALL',
-      },
-      serviceRole: ROLE,
-    }),
-  );
-  codebuild.destroy();
+  await createProject(emulator, 'results', repo.dir, {
+    artifacts: { type: 'S3', location: 'results-artifacts', path: 'builds', name: 'app.zip', packaging: 'ZIP' },
+  });
   work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-results-e2e-'));
 }, 90_000);
 
@@ -84,19 +71,12 @@ test('the artifact unpacked in the folder, test-summary, the failing test annota
     cwd: repo.dir,
     under: work,
     timeoutMs: 80_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_EC2_METADATA_DISABLED: 'true',
+    env: awsEnv(emulator, {
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: repo.dir,
       GITHUB_SHA: repo.commit,
       GITHUB_EVENT_NAME: 'push',
-    },
+    }),
   });
   const code = await step.exit;
   const log = step.log();

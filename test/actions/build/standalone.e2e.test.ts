@@ -4,15 +4,13 @@
  * the project's buildspec for real, every line its commands print reaches the step's log, its exported variable is an
  * output, and SIGTERM to the step stops the build.
  */
-import { BatchGetBuildsCommand, CodeBuildClient, CreateProjectCommand, type Build } from '@aws-sdk/client-codebuild';
+import { BatchGetBuildsCommand, CodeBuildClient, type Build } from '@aws-sdk/client-codebuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gitRepo, ROLE, splitWorkflowLog } from '../../codebuild/emulator-support.js';
+import { awsEnv, codeBuildClient, createProject, gitRepo, splitWorkflowLog } from '../../codebuild/emulator-support.js';
 import { startEmulatorProcess, type EmulatorProcess } from '../../harness/aws/process.js';
 import { actionEntry, startActionProcess, type ActionProcess } from '../../support/action-process.js';
-
-const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
 /** What the build's commands print, line by line. */
 const PRINTED = [
@@ -56,21 +54,10 @@ let work: string;
 
 beforeAll(async () => {
   emulator = await startEmulatorProcess();
-  codebuild = new CodeBuildClient({ endpoint: emulator.url, region: 'us-east-1', credentials });
+  codebuild = codeBuildClient(emulator);
   repo = gitRepo({ 'buildspec.yml': BUILDSPEC, 'ci/slow.yml': SLOW });
-  await codebuild.send(
-    new CreateProjectCommand({
-      name: 'standalone',
-      source: { type: 'GITHUB', location: repo.dir },
-      artifacts: { type: 'NO_ARTIFACTS' },
-      environment: {
-        type: 'LINUX_CONTAINER',
-        image: 'aws/codebuild/standard:7.0',
-        computeType: 'BUILD_GENERAL1_SMALL',
-      },
-      serviceRole: ROLE,
-    }),
-  );
+  await createProject(emulator, 'standalone', repo.dir);
+
   work = mkdtempSync(path.join(tmpdir(), 'aws-cicd-standalone-action-'));
 }, 90_000);
 
@@ -88,19 +75,12 @@ function startStep(inputs: Record<string, string>): ActionProcess {
     cwd: repo.dir,
     under: work,
     timeoutMs: 90_000,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      AWS_ENDPOINT_URL: emulator.url,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'test',
-      AWS_SECRET_ACCESS_KEY: 'test',
-      AWS_EC2_METADATA_DISABLED: 'true',
+    env: awsEnv(emulator, {
       GITHUB_ACTIONS: 'true',
       GITHUB_WORKSPACE: repo.dir,
       GITHUB_SHA: repo.commit,
       GITHUB_EVENT_NAME: 'push',
-    },
+    }),
   });
 }
 
