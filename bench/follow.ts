@@ -8,7 +8,7 @@
  *   are in the folder `shared/anchors` beside the repository (else one line says they are skipped): the baseline.
  * Figures per contender: line delay p50/p95 (a line's ingestion into CloudWatch Logs → the action printing it),
  * lines lost/duplicated/reordered, API calls per build-minute, exit after the build ended.
- * Then a batch build (two children of one minute each, followed live) and a cancel (SIGTERM → build STOPPED).
+ * Then a batch build (two children of two minutes each, followed live) and a cancel (SIGTERM → build STOPPED).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +29,7 @@ phases:
       - for i in $(seq -w 1 ${LINES}); do echo "tick-$i $CODEBUILD_BUILD_ID"; sleep 0.5; done
 `;
 
-/** Two children of a minute each. */
+/** Two children of two minutes each, as the single builds. */
 const BATCH = `version: 0.2
 batch:
   build-list:
@@ -38,7 +38,7 @@ batch:
 phases:
   build:
     commands:
-      - for i in $(seq -w 1 120); do echo "tick-$i $CODEBUILD_BUILD_ID"; sleep 0.5; done
+      - for i in $(seq -w 1 ${LINES}); do echo "tick-$i $CODEBUILD_BUILD_ID"; sleep 0.5; done
 `;
 
 const SLOW = 'version: 0.2\nphases:\n  build:\n    commands:\n      - echo sleeping\n      - sleep 60\n';
@@ -288,8 +288,8 @@ export async function benchFollow(): Promise<Figures> {
   return figures;
 }
 
-/** A batch of two one-minute children, followed live: calls per minute of the batch, every line once. */
-async function batchFigures(host: EmulatorHost): Promise<Figures> {
+/** A batch of two 2-minute children, followed live: calls per build-minute of its children, every line once. */
+export async function batchFigures(host: EmulatorHost): Promise<Figures> {
   const env = await host.emulator('batch');
   const repo = gitRepo({ 'buildspec.yml': BATCH });
   try {
@@ -302,9 +302,9 @@ async function batchFigures(host: EmulatorHost): Promise<Figures> {
     );
     const exit = await run.exited;
     const calls = await host.calls('batch');
-    const total = Object.entries(calls.byOperation)
-      .filter(([op]) => !op.endsWith(':CreateProject'))
-      .reduce((s, [, n]) => s + n, 0);
+    const counted = Object.entries(calls.byOperation).filter(([op]) => !op.endsWith(':CreateProject'));
+    const total = counted.reduce((s, [, n]) => s + n, 0);
+    const operations = counted.map(([op, n]) => `${op.split(':')[1]} ${n}`).join(', ');
     const [batch] = await host.batches('batch');
     const minutes = batch?.endMs === undefined ? NaN : (batch.endMs - batch.startMs) / 60_000;
     // The children that ran the buildspec (CodeBuild's DOWNLOAD_SOURCE build of a batch writes no tick lines).
@@ -313,24 +313,24 @@ async function batchFigures(host: EmulatorHost): Promise<Figures> {
     );
     const buildMinutes = children.reduce((sum, b) => sum + ((b.endMs ?? NaN) - b.startMs) / 60_000, 0);
     const printed = ticks(run);
-    let lost = (children.length - printed.size) * 120;
+    let lost = (children.length - printed.size) * LINES;
     let duplicated = 0;
     for (const seen of printed.values()) {
       const unique = new Set(seen.map((s) => s.n));
-      lost += 120 - unique.size;
+      lost += LINES - unique.size;
       duplicated += seen.length - unique.size;
     }
     return [
       {
-        name: 'batch (2 children of 1 min, live): API calls per build-minute',
+        name: 'batch (2 children of 2 min, live): API calls per build-minute',
         value: total / buildMinutes,
-        detail: `${total} calls; ${buildMinutes.toFixed(2)} build-minutes in a batch of ${minutes.toFixed(2)} min`,
+        detail: `${total} calls (${operations}); ${buildMinutes.toFixed(2)} build-minutes in a batch of ${minutes.toFixed(2)} min`,
         goal: ['<=', 2.6],
       },
       {
         name: 'batch: lines lost / duplicated',
         value: lost + duplicated,
-        detail: `${lost} / ${duplicated} of ${children.length * 120}`,
+        detail: `${lost} / ${duplicated} of ${children.length * LINES}`,
         goal: ['<=', 0],
       },
       {

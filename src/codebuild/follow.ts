@@ -2,8 +2,12 @@
  * Following a build's (or batch's) status with BatchGetBuilds / BatchGetBuildBatches until it is complete (the
  * poller of core/poll.ts with CodeBuild's cadence), and the phase transitions between two snapshots.
  */
+import type { LogEvent } from '../aws/logs.js';
 import { statusRetry } from '../aws/retry.js';
 import { StatusPoller, type StatusIntervals, type StatusPollOptions } from '../core/poll.js';
+import type { LogMark } from '../core/reporter.js';
+import { realSleep, type Sleep } from '../core/time.js';
+import type { LogFollower } from './logs.js';
 
 export interface PhaseLikeStatus {
   readonly phaseType?: string;
@@ -76,4 +80,64 @@ export function buildStatusPoller<T>(
     intervals: { ...DEFAULT_STATUS_INTERVALS, ...options.intervals },
     finalPhases: FINAL_PHASES,
   });
+}
+
+// ---- the log drives the status ----------------------------------------------------------------------------------
+
+/** Lines after which the build is about to complete. */
+export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
+
+/**
+ * CodeBuild finalizes a build in about a second after its last phase's line was written: the first status read comes
+ * then (counted from the line's timestamp, so a line that arrived late is not waited for again), and the next ones
+ * this often until the build is complete.
+ */
+export const ENDING_READ_MS = 1000;
+
+/**
+ * How long a complete build's last log line is waited for from Live Tail before the stream is read to its end
+ * instead: a little more than Live Tail's one update a second.
+ */
+export const LAST_LINE_WAIT_MS = 1500;
+
+/**
+ * How long the log may be quiet before the status is read to see whether the build still runs: a minute, or half
+ * the build's age when that is longer (a build that has run for an hour can stay quiet for half an hour).
+ */
+export function quietLimitMs(ageMs: number): number {
+  return Math.max(60_000, ageMs / 2);
+}
+
+/**
+ * What a build's log says about its end: the last phase's line (the build is about to be complete: read its status
+ * a second after that line was written) and the phase-context line after it (the log is complete: nothing is left to
+ * read once the build is).
+ */
+export class LogEnding {
+  /** The last phase's line was seen. */
+  ending = false;
+  /** The line after it was seen too. */
+  complete = false;
+  private readonly seen = new AbortController();
+
+  /** Looks at a delivered line; when it is the last phase's, returns how long to wait before reading the status. */
+  observe(event: LogEvent, mark: LogMark | undefined, now: number): number | undefined {
+    if (this.ending && mark?.kind === 'phase-context') {
+      this.complete = true;
+      this.seen.abort();
+    }
+    if (!LAST_PHASE_DONE.test(event.message)) return undefined;
+    this.ending = true;
+    return Math.min(ENDING_READ_MS, Math.max(0, ENDING_READ_MS - (now - event.timestamp)));
+  }
+
+  /**
+   * The build is complete: ends its log. A log read to its last line through Live Tail needs no final reading of the
+   * stream; the status can say complete a moment before Live Tail brings that line (it sends what came each second),
+   * so that moment is waited for first.
+   */
+  async finish(follower: LogFollower, endedAt: number | undefined, sleep: Sleep = realSleep): Promise<void> {
+    if (!this.complete && follower.stats.mode === 'live') await sleep(LAST_LINE_WAIT_MS, this.seen.signal);
+    await follower.finish(endedAt, { drain: !this.complete });
+  }
 }

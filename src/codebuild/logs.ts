@@ -75,6 +75,11 @@ export const MAX_THROTTLED_WAIT_MS = 30_000;
 export const DEFAULT_OVERLAP_MS = 30_000;
 export const DEFAULT_DRAIN_SETTLE_MS = 500;
 export const DEFAULT_MAX_DRAIN_MS = 300_000;
+/**
+ * How long the catch-up read waits for a new Live Tail session's first lines: a little more than the second in which
+ * Live Tail sends what came.
+ */
+export const CATCH_UP_WAIT_MS = 1500;
 /** A GetLogEvents page with this many lines is read on at once; a smaller one waits for the next poll. */
 const FULL_PAGE = 500;
 
@@ -141,6 +146,24 @@ class MessageQueue {
   /** Whether a buffered (not yet read) update holds this line. */
   holds(key: string): boolean {
     return this.items.some((m) => m.type === 'update' && m.events.some((e) => keyOf(e) === key));
+  }
+
+  /** Waits until an update is buffered or the session ends, at most `ms`. */
+  async settle(ms: number, sleep: Sleep, signal: AbortSignal): Promise<void> {
+    const ready = (): boolean => this.closed || this.items.some((m) => m.type === 'update');
+    if (ready()) return;
+    const woken = new AbortController();
+    const wake = (): void => woken.abort();
+    signal.addEventListener('abort', wake, { once: true });
+    this.wake = () => {
+      if (ready()) wake();
+    };
+    try {
+      await sleep(ms, woken.signal);
+    } finally {
+      this.wake = undefined;
+      signal.removeEventListener('abort', wake);
+    }
   }
 
   close(error?: unknown): void {
@@ -438,7 +461,10 @@ export class LogFollower {
     const first = await queue.next(signal);
     if (first === undefined) return signal.aborted ? 'finishing' : 'ended';
     if (first.type === 'update' && first.sampled) return 'sampled';
-    // The session has started: everything ingested from now on comes through it. Read what came before.
+    // The session has started: everything ingested from now on comes through it. Read what came before, once the
+    // session has brought its first lines (or a moment has passed): then one read usually reaches a line the session
+    // holds, where the catch-up can stop, rather than the stream's end as it was a moment ago.
+    if (first.type === 'start') await queue.settle(CATCH_UP_WAIT_MS, this.sleep, signal);
     await this.catchUp(this.restartCursor(), (key) => queue.holds(key));
     this.cursor = undefined;
     let skip = this.delivered.last === undefined ? new Map<string, number>() : this.restartCursor().skip;

@@ -11,7 +11,7 @@
 import type { Build } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
 import { Tail } from '../core/reporter.js';
-import { realSleep, systemClock } from '../core/time.js';
+import { systemClock } from '../core/time.js';
 import {
   logFollower,
   markedLine,
@@ -20,36 +20,12 @@ import {
   type FollowResult,
   type LogsOption,
 } from './context.js';
-import { buildStatusPoller, phaseEvents } from './follow.js';
+import { buildStatusPoller, ENDING_READ_MS, LogEnding, phaseEvents, quietLimitMs } from './follow.js';
 import { logStreamOf } from './links.js';
 import type { LogFollower } from './logs.js';
 
-/** Lines after which the build is about to complete. */
-export const LAST_PHASE_DONE = /Phase complete: UPLOAD_ARTIFACTS State:/;
-
 /** Phases worth a status line while no log exists yet. */
 const EARLY_PHASES = new Set(['QUEUED', 'PROVISIONING']);
-
-/**
- * CodeBuild finalizes a build in about a second after its last phase's line was written: the first status read comes
- * then (counted from the line's timestamp, so a line that arrived late is not waited for again), and the next ones
- * this often until the build is complete.
- */
-export const ENDING_READ_MS = 1000;
-
-/**
- * How long a complete build's last log line is waited for from Live Tail before the stream is read to its end
- * instead: a little more than Live Tail's one update a second.
- */
-export const LAST_LINE_WAIT_MS = 1500;
-
-/**
- * How long the log may be quiet before the status is read to see whether the build still runs: a minute, or half
- * the build's age when that is longer (a build that has run for an hour can stay quiet for half an hour).
- */
-export function quietLimitMs(ageMs: number): number {
-  return Math.max(60_000, ageMs / 2);
-}
 
 export async function followSingleBuild(
   id: string,
@@ -61,11 +37,8 @@ export async function followSingleBuild(
   const clock = deps.clock ?? systemClock;
   const startedAt = clock();
   const tail = new Tail();
-  /** The log said the last phase ended: its end has been read, the build is about to be complete. */
-  let ending = false;
-  let logComplete = false;
-  /** Wakes the wait for the log's last line (see below). */
-  let lastLineSeen = (): void => undefined;
+  /** What the log says about the build's end. */
+  const end = new LogEnding();
   let lastLine = startedAt;
   // Set from the poller's callback once CodeBuild names the log stream.
   const log: { follower?: LogFollower } = {};
@@ -89,15 +62,8 @@ export async function followSingleBuild(
       reporter.line(line);
       poller.activity();
       lastLine = clock();
-      if (ending && line.mark?.kind === 'phase-context') {
-        logComplete = true;
-        lastLineSeen();
-      }
-      if (LAST_PHASE_DONE.test(event.message)) {
-        ending = true;
-        const sinceWritten = clock() - event.timestamp;
-        poller.soon(Math.min(ENDING_READ_MS, Math.max(0, ENDING_READ_MS - sinceWritten)));
-      }
+      const readIn = end.observe(event, line.mark, lastLine);
+      if (readIn !== undefined) poller.soon(readIn);
     });
     log.follower.start();
   };
@@ -109,9 +75,9 @@ export async function followSingleBuild(
       : {
           // The log drives the status (see above).
           // Ending, or cancelled (the build is being stopped): read every second until it is over.
-          interval: () => (ending || cancel.cancelled() ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
+          interval: () => (end.ending || cancel.cancelled() ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
           postpone: () => {
-            if (ending || cancel.cancelled()) return 0;
+            if (end.ending || cancel.cancelled()) return 0;
             const quiet = clock() - lastLine;
             return Math.max(0, quietLimitMs(clock() - startedAt) - quiet);
           },
@@ -152,15 +118,10 @@ export async function followSingleBuild(
   let build: Build;
   try {
     build = await poller.run();
-    // A log read to its last line through Live Tail needs no final reading of the stream. The status can say
-    // complete a moment before Live Tail brings that line (it sends what came each second): wait that moment.
-    if (build.buildComplete && !logComplete && log.follower?.stats.mode === 'live') {
-      const seen = new AbortController();
-      lastLineSeen = () => seen.abort();
-      await (deps.sleep ?? realSleep)(LAST_LINE_WAIT_MS, seen.signal);
+    if (log.follower !== undefined) {
+      if (build.buildComplete) await end.finish(log.follower, build.endTime?.getTime(), deps.sleep);
+      else await log.follower.abort();
     }
-    if (build.buildComplete) await log.follower?.finish(build.endTime?.getTime(), { drain: !logComplete });
-    else await log.follower?.abort();
   } catch (error) {
     await log.follower?.abort();
     throw error;

@@ -90,7 +90,7 @@ export class StatusPoller<T> {
     this.force(this.clock());
   }
 
-  /** Read within `ms` (sooner when the next read is due sooner). */
+  /** Read in `ms`; a regular read due before then waits for this one. */
   soon(ms: number): void {
     this.force(this.clock() + ms);
   }
@@ -147,7 +147,8 @@ export class StatusPoller<T> {
           this.forcedAt = undefined;
           return;
         }
-        const later = this.options.postpone?.() ?? 0;
+        // A read asked for with soon() stands in for a regular one due before it.
+        const later = this.forcedAt !== undefined ? this.forcedAt - this.clock() : (this.options.postpone?.() ?? 0);
         if (later <= 0) return;
         this.due = Math.min(this.clock() + later, this.forcedAt ?? Number.POSITIVE_INFINITY);
         left = this.due - this.clock();

@@ -51,10 +51,13 @@ export class FakeLogStream implements LogsApi {
   liveTail: LiveTailBehaviour = {};
   /** The stream does not exist yet (ResourceNotFoundException) until lines are put. */
   missingUntilPut = false;
+  /** Timestamps from this clock (still one ms apart at least) rather than from a fixed epoch. */
+  clock?: () => number;
 
   /** Ingests lines (one ms apart unless `sameMs`); Live Tail sessions see them. */
   put(messages: readonly string[], options: { sameMs?: boolean } = {}): void {
     this.missingUntilPut = false;
+    if (this.clock !== undefined) this.now = Math.max(this.now, this.clock() - 1);
     const batch: StoredEvent[] = [];
     for (const message of messages) {
       if (!options.sameMs) this.now++;

@@ -112,3 +112,34 @@ test('a missing build and a missing permission end the polling', async () => {
   });
   await expect(missing.run()).rejects.toThrow('build p:404 not found');
 });
+
+test('a read asked for with soon() stands in for a regular one due before it', async () => {
+  let now = 0;
+  const reads: number[] = [];
+  const p = new StatusPoller<Snap>({
+    retry: () => undefined,
+    intervals: { activeMs: 2000, idleMs: 5000, finalMs: 500, idleAfterMs: 60_000 },
+    // Regular reads every 10 s, never postponed.
+    interval: () => 10_000,
+    read: async () => {
+      reads.push(now);
+      return { phase: 'BUILD', done: reads.length >= 3 };
+    },
+    isComplete: (s) => s.done,
+    onSnapshot: () => undefined,
+    subject: 'b',
+    clock: () => now,
+    // Virtual time in 100 ms steps; at 9.5 s the log asks for a read a second later.
+    sleep: async (ms, signal) => {
+      const until = now + ms;
+      while (now < until && !signal?.aborted) {
+        now += 100;
+        if (now === 9_500) p.soon(1000);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  });
+  await p.run();
+  // The regular read due at 10 s waits for the one asked for at 10.5 s; the next regular one is 10 s after that.
+  expect(reads).toEqual([0, 10_500, 20_500]);
+});

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { UserError } from '../../src/core/errors.js';
 import { LogFollower, type LogsMode } from '../../src/codebuild/logs.js';
+import { realSleep } from '../../src/core/time.js';
 import { awsError, FakeLogStream, recordingLogger, throttling, until, VirtualTime } from './fakes.js';
 
 const STREAM = {
@@ -163,6 +164,32 @@ describe('Live Tail', () => {
     expect(calls).toBeLessThanOrEqual(2);
     const busy = Array.from({ length: n }, (_, i) => `busy ${i + 1}`);
     expect(lines).toEqual([...numbered('before', 3), ...busy, 'after']);
+  });
+
+  test("the catch-up waits for the session's first lines: one read reaches them and stops", async () => {
+    const api = new FakeLogStream();
+    api.pageSize = 100;
+    api.put(numbered('before', 5));
+    const lines: string[] = [];
+    const follower = new LogFollower({
+      api,
+      stream: STREAM,
+      mode: 'live',
+      onLine: (e) => lines.push(e.message),
+      // Real time, 10 times faster: the wait for the first lines (1.5 s) is 150 ms unless a line ends it.
+      sleep: (ms, signal) => realSleep(ms / 10, signal),
+      random: () => 0.5,
+    });
+    follower.start();
+    await until(() => api.liveSessions === 1);
+    // The build's next line, a moment after the session started.
+    await realSleep(5);
+    api.put(['first live']);
+    await until(() => lines.length === 6);
+    expect(api.getCalls).toBe(1);
+    api.put(['second live']);
+    await follower.finish();
+    expect(lines).toEqual([...numbered('before', 5), 'first live', 'second live']);
   });
 
   test('denied or unavailable: falls back to polling and says why', async () => {
