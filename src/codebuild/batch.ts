@@ -195,7 +195,7 @@ export async function followBatch(
    */
   const readMode = (): 'ending' | 'starting' | 'cadence' | 'quiet' => {
     const batch = latest;
-    if (cancel.cancelled() || batch === undefined) return 'ending';
+    if (batch === undefined) return 'ending';
     const running = [...children.values()].filter((c) => !c.ended);
     if (running.some((c) => c.end.ending)) return 'ending';
     if (startsPending(batch)) return 'starting';
@@ -253,6 +253,8 @@ export async function followBatch(
     reporter: deps.reporter,
     random: deps.random,
     intervals: deps.tuning?.status,
+    // Cancelled: the batch is being stopped; read every second until it is.
+    urgent: () => cancel.cancelled(),
     stop: () => cancel.expired(),
   });
 

@@ -74,10 +74,10 @@ export async function followSingleBuild(
       ? {}
       : {
           // The log drives the status (see above).
-          // Ending, or cancelled (the build is being stopped): read every second until it is over.
-          interval: () => (end.ending || cancel.cancelled() ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
+          // Ending: read every second until it is over.
+          interval: () => (end.ending ? ENDING_READ_MS : quietLimitMs(clock() - startedAt)),
           postpone: () => {
-            if (end.ending || cancel.cancelled()) return 0;
+            if (end.ending) return 0;
             const quiet = clock() - lastLine;
             return Math.max(0, quietLimitMs(clock() - startedAt) - quiet);
           },
@@ -110,6 +110,8 @@ export async function followSingleBuild(
     reporter,
     random: deps.random,
     intervals: deps.tuning?.status,
+    // Cancelled: the build is being stopped; read every second until it is.
+    urgent: () => cancel.cancelled(),
     stop: () => cancel.expired(),
   });
 

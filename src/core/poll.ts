@@ -51,7 +51,8 @@ export interface StatusPollOptions<T> {
   readonly reporter?: Pick<Reporter, 'debug'>;
   /**
    * True while something is being carried out that ends soon (a stop after a cancel): read every `URGENT_READ_MS`
-   * instead of the calm cadence, so that the final status is seen within the grace period.
+   * instead of the calm cadence (`interval` and `postpone` are not asked), so that the final status is seen within
+   * the grace period.
    */
   readonly urgent?: () => boolean;
   /** Asked after each snapshot: true stops polling (that snapshot is returned). Call nudge() when it turns true. */
@@ -148,7 +149,12 @@ export class StatusPoller<T> {
           return;
         }
         // A read asked for with soon() stands in for a regular one due before it.
-        const later = this.forcedAt !== undefined ? this.forcedAt - this.clock() : (this.options.postpone?.() ?? 0);
+        const later =
+          this.forcedAt !== undefined
+            ? this.forcedAt - this.clock()
+            : this.options.urgent?.() === true
+              ? 0
+              : (this.options.postpone?.() ?? 0);
         if (later <= 0) return;
         this.due = Math.min(this.clock() + later, this.forcedAt ?? Number.POSITIVE_INFINITY);
         left = this.due - this.clock();

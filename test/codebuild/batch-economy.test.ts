@@ -92,7 +92,7 @@ class ScriptedBatch {
       this.start({ identifier: 'DOWNLOAD_SOURCE', runsMs: 4_000 }, 2_000, lines);
     }
     if (!this.sourceDone && t >= 6_000) this.sourceDone = true;
-    if (this.sourceDone && !this.sourceFails) {
+    if (this.sourceDone && !this.sourceFails && this.stoppedAt === undefined) {
       for (const script of this.scripts) {
         if (this.running.some((c) => c.script === script)) continue;
         const after = (script.dependsOn ?? []).map((d) => this.completedAt(d));
@@ -118,7 +118,21 @@ class ScriptedBatch {
     }
   }
 
+  /** StopBuildBatch: every running child and the batch STOPPED 1.5 s later; nothing more starts. */
+  stop(t: number): void {
+    this.stoppedAt = t + 1_500;
+    for (const child of this.running) child.lines.splice(child.written);
+    this.completeAt = this.stoppedAt;
+  }
+
+  private stoppedAt: number | undefined;
+
   private doneAt(child: RunningChild): number {
+    if (this.stoppedAt !== undefined && this.natural(child) > this.stoppedAt) return this.stoppedAt;
+    return this.natural(child);
+  }
+
+  private natural(child: RunningChild): number {
     if (child.script.identifier === 'DOWNLOAD_SOURCE') return 6_000;
     const { diesAtMs, runsMs } = child.script;
     return child.startedAt + (diesAtMs !== undefined ? diesAtMs + 1_000 : runsMs + 800);
@@ -131,6 +145,7 @@ class ScriptedBatch {
 
   private status(child: RunningChild, t: number): StatusType {
     if (this.doneAt(child) > t) return 'IN_PROGRESS';
+    if (this.stoppedAt !== undefined && this.natural(child) > this.stoppedAt) return 'STOPPED';
     if (child.script.identifier === 'DOWNLOAD_SOURCE') return this.sourceFails ? 'FAILED' : 'SUCCEEDED';
     return child.script.diesAtMs !== undefined ? 'FAILED' : 'SUCCEEDED';
   }
@@ -138,6 +153,7 @@ class ScriptedBatch {
   batch(t: number): BuildBatch {
     const complete = this.completeAt !== undefined && this.completeAt <= t;
     const failed = this.sourceFails || this.running.some((c) => this.status(c, t) === 'FAILED');
+    const final = this.stoppedAt !== undefined ? 'STOPPED' : failed ? 'FAILED' : 'SUCCEEDED';
     const groups = this.running.length === 0 ? [] : [{ identifier: 'DOWNLOAD_SOURCE' }];
     if (this.sourceDone && !this.sourceFails) {
       groups.push(...this.scripts.map((s) => ({ identifier: s.identifier, dependsOn: [...(s.dependsOn ?? [])] })));
@@ -147,8 +163,8 @@ class ScriptedBatch {
       arn: `arn:aws:codebuild:us-east-1:${ACCOUNT}:build-batch/${BATCH_ID}`,
       projectName: PROJECT,
       startTime: new Date(START),
-      currentPhase: complete ? (failed ? 'FAILED' : 'SUCCEEDED') : 'IN_PROGRESS',
-      buildBatchStatus: complete ? (failed ? 'FAILED' : 'SUCCEEDED') : 'IN_PROGRESS',
+      currentPhase: complete ? final : 'IN_PROGRESS',
+      buildBatchStatus: complete ? final : 'IN_PROGRESS',
       complete,
       logConfig: { cloudWatchLogs: { status: 'ENABLED' } },
       buildGroups: groups.map((g) => {
@@ -193,7 +209,8 @@ class ScriptedBatch {
   }
 }
 
-function world(scripts: readonly ChildScript[], options: { sourceFails?: boolean } = {}) {
+function world(scripts: readonly ChildScript[], options: { sourceFails?: boolean; cancelAtMs?: number } = {}) {
+  const cancel = new AbortController();
   let now = START;
   const batch = new ScriptedBatch(scripts, () => now, options.sourceFails);
   const calls: Array<{ op: string; at: number }> = [];
@@ -203,6 +220,7 @@ function world(scripts: readonly ChildScript[], options: { sourceFails?: boolean
     while (now < until && !signal?.aborted) {
       now = Math.min(until, now + 100);
       batch.advance(now - START);
+      if (options.cancelAtMs !== undefined && now - START >= options.cancelAtMs) cancel.abort();
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
@@ -220,8 +238,12 @@ function world(scripts: readonly ChildScript[], options: { sourceFails?: boolean
       record('BatchGetBuildBatches');
       return batch.batch(now - START);
     },
-    stopBuild: () => Promise.reject(new Error('not stopped')),
-    stopBuildBatch: () => Promise.reject(new Error('not stopped')),
+    stopBuild: () => Promise.reject(new Error('not a build')),
+    stopBuildBatch: async () => {
+      record('StopBuildBatch');
+      batch.stop(now - START);
+      return batch.batch(now - START);
+    },
   };
   const logs: LogsApi = {
     getLogEvents: async (ref: LogStreamRef, from) => {
@@ -245,7 +267,15 @@ function world(scripts: readonly ChildScript[], options: { sourceFails?: boolean
   };
   const follow = async () => {
     const target = await startTarget(codebuild, { projectName: PROJECT, env: [] }, true);
-    return followTarget(target, 'live', { codebuild, logs, reporter, clock: () => now, sleep, random: () => 0.5 });
+    return followTarget(target, 'live', {
+      codebuild,
+      logs,
+      reporter,
+      clock: () => now,
+      sleep,
+      random: () => 0.5,
+      cancel: cancel.signal,
+    });
   };
   return { batch, calls, lines, infos, follow, now: () => now - START };
 }
@@ -311,4 +341,26 @@ test('a DOWNLOAD_SOURCE build that failed: its log is shown, the batch fails', a
   expect(result.kind === 'batch' && result.batch.buildBatchStatus).toBe('FAILED');
   expect(w.lines.get('DOWNLOAD_SOURCE')).toEqual(['fatal: could not read the source']);
   expect(w.infos.some((i) => i.text.startsWith('[DOWNLOAD_SOURCE] FAILED'))).toBe(true);
+});
+
+test('cancelled: the batch is stopped, read every second until STOPPED, each child said STOPPED', async () => {
+  const w = world(
+    [
+      { identifier: 'one', runsMs: 120_000 },
+      { identifier: 'two', runsMs: 120_000 },
+    ],
+    { cancelAtMs: 30_000 },
+  );
+  const result = await w.follow();
+  expect(result.kind === 'batch' && result.batch.buildBatchStatus).toBe('STOPPED');
+  expect(result.cancelled).toBe(true);
+  const stop = w.calls.find((c) => c.op === 'StopBuildBatch');
+  expect(stop?.at).toBe(30_000);
+  const reads = w.calls.filter((c) => c.op === 'BatchGetBuildBatches' && c.at >= 30_000).map((c) => c.at);
+  // STOPPED at 31.5 s: seen by 32 s.
+  expect(reads.at(-1)).toBeLessThanOrEqual(32_000);
+  for (const id of ['one', 'two']) {
+    expect(w.infos.some((i) => i.text.startsWith(`[${id}] STOPPED`))).toBe(true);
+    expect(w.lines.get(id)).toEqual(w.batch.linesOf(id));
+  }
 });
