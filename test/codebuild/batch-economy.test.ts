@@ -265,9 +265,9 @@ function world(scripts: readonly ChildScript[], options: { sourceFails?: boolean
     },
     info: (text) => void infos.push({ at: now - START, text }),
   };
-  const follow = async () => {
+  const follow = async (mode: 'live' | 'off' = 'live') => {
     const target = await startTarget(codebuild, { projectName: PROJECT, env: [] }, true);
-    return followTarget(target, 'live', {
+    return followTarget(target, mode, {
       codebuild,
       logs,
       reporter,
@@ -363,4 +363,19 @@ test('cancelled: the batch is stopped, read every second until STOPPED, each chi
     expect(w.infos.some((i) => i.text.startsWith(`[${id}] STOPPED`))).toBe(true);
     expect(w.lines.get(id)).toEqual(w.batch.linesOf(id));
   }
+});
+
+test('logs off: the batch read at the regular cadence, no log read, each child read once it has ended', async () => {
+  const w = world([
+    { identifier: 'one', runsMs: 60_000 },
+    { identifier: 'two', dependsOn: ['one'], runsMs: 30_000 },
+  ]);
+  const result = await w.follow('off');
+  expect(result.kind === 'batch' && result.batch.buildBatchStatus).toBe('SUCCEEDED');
+  const ops = w.calls.map((c) => c.op);
+  expect(ops.filter((op) => op === 'StartLiveTail' || op === 'GetLogEvents')).toEqual([]);
+  // One read of `one` when it has ended, one of `two` (with DOWNLOAD_SOURCE's) at the end.
+  expect(ops.filter((op) => op === 'BatchGetBuilds')).toHaveLength(2);
+  for (const id of ['one', 'two']) expect(w.infos.some((i) => i.text.startsWith(`[${id}] SUCCEEDED`))).toBe(true);
+  expect(w.lines.size).toBe(0);
 });
