@@ -6,8 +6,8 @@
  *    the checkout lacks them); the repository's record (GetRepository; CreateRepository with create-repository)
  *    when the refs say it is missing or when its default branch is needed before the push (a dry run, a repository
  *    without branches), else while the push runs;
- * 2. the plan (plan.ts), printed, its fast-forward checks and the LFS report reading objects through one
- *    `git cat-file --batch` (objects.ts); rewinds refused with on-rewind: fail; dry-run stops;
+ * 2. the plan (plan.ts), printed, its fast-forward checks and the LFS report reading objects (objects.ts: loose ones
+ *    directly, the others through one `git cat-file --batch`); rewinds refused with on-rewind: fail; dry-run stops;
  * 3. the changes pushed in batches of at most 4,000 refs (push.ts), per-ref results read from `--porcelain`;
  * 4. a failure part-way throws MirrorError with what was pushed, what was rejected and what was not attempted.
  *
@@ -32,7 +32,7 @@ import {
 import { UserError } from '../core/errors.js';
 import { createGit, credentialHelper, describeArgs, GitError, type Git, type GitSpawner } from './git.js';
 import { findLfs, type LfsFinding } from './lfs.js';
-import { isAncestor, ObjectReader, type ObjectSource, type Verdict } from './objects.js';
+import { isAncestor, looseObjectsDir, ObjectReader, type ObjectSource, type Verdict } from './objects.js';
 import { changes, computePlan, countPlan, type Plan, type PlanEntry } from './plan.js';
 import { batches, parsePorcelain, pushArgs, stagingRefs, succeeded, useStaging } from './push.js';
 import { advertisedRefs } from './remote-refs.js';
@@ -162,10 +162,10 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
     mask: (v) => log.mask(v),
     info: (m) => log.info(m),
   });
-  // Started once the source's refs are read, while CodeCommit's may still be on their way, so the plan's questions
-  // about objects cost no process start.
+  // The plan's questions about objects: loose ones (new local commits) read directly, the others by one git process
+  // started at the first of them.
   const [source] = await Promise.allSettled([sourceLookup]);
-  const objects = ObjectReader.start(git);
+  const objects = ObjectReader.start(git, { objectsDir: looseObjectsDir(settings.source) });
   const [remote] = await Promise.allSettled([remoteLookup]);
   // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
   // branch is needed before the push only by a dry run and a repository without branches, otherwise only for the

@@ -219,6 +219,8 @@ describeGit('incremental mirrors', () => {
       'unchanged refs/tags/v1',
     ]);
     expect(pushes(spawn.calls)).toEqual([[`${next}:refs/heads/main`]]);
+    // The fast-forward and LFS checks read the new commit's loose objects: no git process for them.
+    expect(spawn.calls.filter((c) => c.args.includes('cat-file') || c.args.includes('merge-base'))).toEqual([]);
     expect(refsOf(cc.dir).get('refs/heads/main')).toBe(next);
     expect(result.pushes).toBe(1);
   });
@@ -380,6 +382,9 @@ describeGit('prune and rewinds', () => {
       await run(source, cc.name)
     ).promise;
     const tip = commit(source, { 'a.txt': '2' });
+    // Packed, so the reader needs its git process (loose objects it reads itself).
+    git(source, ['repack', '-a', '-d', '-q']);
+    git(source, ['prune-packed']);
     const real = recordingSpawner();
     // `git cat-file --batch` replaced by a command git does not know: the process ends at once.
     const spawn = ((command: string, args: readonly string[], options: never) =>
