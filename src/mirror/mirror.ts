@@ -6,8 +6,8 @@
  *    the checkout lacks them); the repository's record (GetRepository; CreateRepository with create-repository)
  *    when the refs say it is missing or when its default branch is needed before the push (a dry run, a repository
  *    without branches), else while the push runs;
- * 2. the plan (plan.ts), printed, its fast-forward checks and the LFS report reading objects through one
- *    `git cat-file --batch` (objects.ts); rewinds refused with on-rewind: fail; dry-run stops;
+ * 2. the plan (plan.ts), printed, its fast-forward checks and the LFS report reading objects (objects.ts: loose ones
+ *    directly, the others through one `git cat-file --batch`); rewinds refused with on-rewind: fail; dry-run stops;
  * 3. the changes pushed in batches of at most 4,000 refs (push.ts), per-ref results read from `--porcelain`;
  * 4. a failure part-way throws MirrorError with what was pushed, what was rejected and what was not attempted.
  *
@@ -32,7 +32,7 @@ import {
 import { UserError } from '../core/errors.js';
 import { createGit, credentialHelper, describeArgs, GitError, type Git, type GitSpawner } from './git.js';
 import { findLfs, type LfsFinding } from './lfs.js';
-import { isAncestor, ObjectReader, type ObjectSource, type Verdict } from './objects.js';
+import { isAncestor, looseObjectsDir, ObjectReader, type ObjectSource, type Verdict } from './objects.js';
 import { changes, computePlan, countPlan, type Plan, type PlanEntry } from './plan.js';
 import { batches, parsePorcelain, pushArgs, stagingRefs, succeeded, useStaging } from './push.js';
 import { advertisedRefs } from './remote-refs.js';
@@ -150,22 +150,23 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
 
   log.group(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
-  // CodeCommit's refs and the source's, together. CodeCommit's are asked first (with credentials from the
-  // environment the request is sent before this yields): a process start blocks this thread for a millisecond or
-  // more, and that round trip is what an incremental mirror waits for.
+  // CodeCommit's refs and the source's, together. CodeCommit's are asked first, and the source's only once the event
+  // loop has been through its poll phase, where a connection that is ready (a near endpoint) sends the request:
+  // starting a process blocks this thread for milliseconds, and that round trip is what an incremental mirror waits
+  // for. A slower connection goes on meanwhile, without holding up the source.
   const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
   remoteLookup.catch(() => undefined); // handled below, after the yield
-  await new Promise((resolve) => setImmediate(resolve));
+  await afterPoll();
   const sourceLookup = readSource(git, {
     token: settings.githubToken,
     serverUrl: settings.githubServerUrl,
     mask: (v) => log.mask(v),
     info: (m) => log.info(m),
   });
-  // Started once the source's refs are read, while CodeCommit's may still be on their way, so the plan's questions
-  // about objects cost no process start.
+  // The plan's questions about objects: loose ones (new local commits) read directly, the others by one git process
+  // started at the first of them.
   const [source] = await Promise.allSettled([sourceLookup]);
-  const objects = ObjectReader.start(git);
+  const objects = ObjectReader.start(git, { objectsDir: looseObjectsDir(settings.source) });
   const [remote] = await Promise.allSettled([remoteLookup]);
   // The repository's record (GetRepository; CreateRepository when it is missing and may be created): its default
   // branch is needed before the push only by a dry run and a repository without branches, otherwise only for the
@@ -328,6 +329,14 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       await source.value.cleanup().catch((error: unknown) => log.debug(`cleanup: ${String(error)}`));
     }
   }
+}
+
+/**
+ * Resolves after the event loop's next poll phase: an immediate queued from an immediate runs in the next turn of the
+ * loop, after its poll phase (a single one may run before it, when this is called from the poll phase).
+ */
+function afterPoll(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** The secrets of the environment's AWS credentials, masked before any call. */

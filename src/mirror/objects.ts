@@ -1,12 +1,21 @@
 /**
- * The source repository's objects read by one `git cat-file --batch` process for the whole mirror, instead of a git
- * process per question: the commits the fast-forward check walks and the `.gitattributes` blobs the LFS report reads.
+ * The source repository's objects, read for the whole mirror without a git process per question: the commits the
+ * fast-forward check walks and the `.gitattributes` blobs the LFS report reads.
  *
- * Requests are object names one per line (`<oid>`, `<oid>:.gitattributes`); git answers each in order with
- * `<oid> <type> <size>\n<content>\n`, or `<name> missing\n` / `<name> ambiguous\n`. A process started before a fetch
- * still finds the fetched objects: git looks for new packs and loose objects when one is not found.
+ * An object stored loose (`objects/xx/yyyy…`: what `git commit` writes, and what a fetch of fewer than 100 objects
+ * leaves) is read here: inflated, its header checked and its content hashed back to its name, so what is answered is
+ * exactly that object. Everything else (packed objects, alternates, any doubt) goes to one `git cat-file --batch`
+ * process, started at the first such name: an incremental mirror of local commits starts none.
+ *
+ * Requests to the process are object names one per line (`<oid>`, `<oid>:.gitattributes`); git answers each in order
+ * with `<oid> <type> <size>\n<content>\n`, or `<name> missing\n` / `<name> ambiguous\n`. A process started before a
+ * fetch still finds the fetched objects: git looks for new packs and loose objects when one is not found.
  */
 import type { ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import type { Git } from './git.js';
 
 export interface GitObject {
@@ -21,7 +30,15 @@ export interface ObjectSource {
   read(names: readonly string[]): Promise<Array<GitObject | undefined>>;
 }
 
+export interface ObjectReaderOptions {
+  /** The repository's object folder (looseObjectsDir()), whose loose objects are read without git. */
+  readonly objectsDir?: string;
+}
+
 type Pending = { resolve(object: GitObject | undefined): void; reject(error: Error): void };
+
+/** Loose objects larger than this (compressed, or inflated) are left to git. */
+const MAX_LOOSE_BYTES = 1024 * 1024;
 
 export class ObjectReader implements ObjectSource {
   private readonly pending: Pending[] = [];
@@ -29,13 +46,66 @@ export class ObjectReader implements ObjectSource {
   /** The header of the object whose content is still arriving. */
   private header?: { oid: string; type: string; size: number };
   private failure?: Error;
-  private readonly exited: Promise<void>;
+  private child?: ChildProcess;
+  private started = false;
+  private exited: Promise<void> = Promise.resolve();
 
-  private constructor(private readonly child?: ChildProcess) {
-    if (child === undefined) {
-      this.exited = Promise.resolve();
+  private constructor(
+    private readonly git: Git,
+    private readonly objectsDir: string | undefined,
+  ) {}
+
+  /**
+   * The reader of the repository `git` runs in. Its process starts at the first name not found loose; when git cannot
+   * be started, that read and every later one that needs it reject saying why.
+   */
+  static start(git: Git, options: ObjectReaderOptions = {}): ObjectReader {
+    return new ObjectReader(git, options.objectsDir);
+  }
+
+  read(names: readonly string[]): Promise<Array<GitObject | undefined>> {
+    if (names.length === 0) return Promise.resolve([]);
+    for (const name of names) {
+      if (name === '' || /[\n\r]/.test(name))
+        throw new Error(`not an object name for cat-file: ${JSON.stringify(name)}`);
+    }
+    const answers: Array<GitObject | undefined | Promise<GitObject | undefined>> = [];
+    const asked: string[] = [];
+    for (const name of names) {
+      const local = this.objectsDir === undefined ? undefined : resolveLoose(this.objectsDir, name);
+      if (local !== undefined) {
+        answers.push(local.found);
+        continue;
+      }
+      if (asked.length === 0) {
+        this.ensureProcess();
+        if (this.failure) return Promise.reject(this.failure);
+      }
+      asked.push(name);
+      answers.push(new Promise<GitObject | undefined>((resolve, reject) => this.pending.push({ resolve, reject })));
+    }
+    if (asked.length > 0) this.child?.stdin?.write(asked.map((n) => `${n}\n`).join(''));
+    return Promise.all(answers);
+  }
+
+  /** Ends the process, if one was started (its stdin closed), and waits for it. */
+  async close(): Promise<void> {
+    this.child?.stdin?.end();
+    await this.exited;
+  }
+
+  private ensureProcess(): void {
+    if (this.started) return;
+    this.started = true;
+    let child: ChildProcess;
+    try {
+      child = this.git.start(['cat-file', '--batch']);
+    } catch (error) {
+      const message = (error as { message?: unknown } | undefined)?.message ?? error;
+      this.fail(new Error(`git cat-file --batch could not run: ${String(message)}`));
       return;
     }
+    this.child = child;
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
     child.stdout?.on('data', (chunk: Buffer) => this.take(chunk));
@@ -48,41 +118,6 @@ export class ObjectReader implements ObjectSource {
       child.on('error', (error) => fail(`could not run: ${error.message}`));
       child.on('close', (code, signal) => fail(`ended (${signal ?? `exit ${code}`})`));
     });
-  }
-
-  /** The reader of the repository `git` runs in; when git cannot be started, every read rejects saying why. */
-  static start(git: Git): ObjectReader {
-    try {
-      return new ObjectReader(git.start(['cat-file', '--batch']));
-    } catch (error) {
-      const reader = new ObjectReader();
-      const message = (error as { message?: unknown } | undefined)?.message ?? error;
-      reader.fail(new Error(`git cat-file --batch could not run: ${String(message)}`));
-      return reader;
-    }
-  }
-
-  read(names: readonly string[]): Promise<Array<GitObject | undefined>> {
-    if (names.length === 0) return Promise.resolve([]);
-    if (this.failure) return Promise.reject(this.failure);
-    for (const name of names) {
-      if (name === '' || /[\n\r]/.test(name))
-        throw new Error(`not an object name for cat-file: ${JSON.stringify(name)}`);
-    }
-    const answers = names.map(
-      () =>
-        new Promise<GitObject | undefined>((resolve, reject) => {
-          this.pending.push({ resolve, reject });
-        }),
-    );
-    this.child?.stdin?.write(names.map((n) => `${n}\n`).join(''));
-    return Promise.all(answers);
-  }
-
-  /** Ends the process (its stdin closed) and waits for it. */
-  async close(): Promise<void> {
-    this.child?.stdin?.end();
-    await this.exited;
   }
 
   private take(chunk: Buffer): void {
@@ -119,6 +154,85 @@ export class ObjectReader implements ObjectSource {
     this.failure ??= error;
     for (const waiting of this.pending.splice(0)) waiting.reject(this.failure);
   }
+}
+
+/** `<dir>/.git/objects` when `dir` is the top of a work tree with a plain `.git` folder (not a worktree's file). */
+export function looseObjectsDir(dir: string): string | undefined {
+  const objects = join(dir, '.git', 'objects');
+  try {
+    return statSync(objects).isDirectory() ? objects : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const OID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * A name answered from loose objects alone: `found` is the object (or undefined when the name provably resolves to
+ * nothing: a path its tree does not have). Undefined when git must answer (an object not loose, a tag to peel, a path
+ * this does not walk).
+ */
+export function resolveLoose(objectsDir: string, name: string): { found: GitObject | undefined } | undefined {
+  const colon = name.indexOf(':');
+  const oid = colon < 0 ? name : name.slice(0, colon);
+  if (!OID.test(oid)) return undefined;
+  let object = readLoose(objectsDir, oid);
+  if (object === undefined || colon < 0) return object && { found: object };
+  const parts = name.slice(colon + 1).split('/');
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return undefined;
+  if (object.type === 'commit') {
+    const tree = /^tree ([0-9a-f]+)\n/.exec(object.content.toString('latin1', 0, 80))?.[1];
+    object = tree === undefined ? undefined : readLoose(objectsDir, tree);
+  }
+  for (const part of parts) {
+    if (object === undefined || object.type !== 'tree') return undefined;
+    const entry = treeEntry(object.content, part, oid.length / 2);
+    if (entry === null) return { found: undefined };
+    if (entry === undefined) return undefined;
+    object = readLoose(objectsDir, entry);
+  }
+  return object && { found: object };
+}
+
+/** The loose object `oid`, checked against its name; undefined when it is not loose (or not sound). */
+export function readLoose(objectsDir: string, oid: string): GitObject | undefined {
+  if (!OID.test(oid)) return undefined;
+  try {
+    const file = join(objectsDir, oid.slice(0, 2), oid.slice(2));
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat === undefined || !stat.isFile() || stat.size > MAX_LOOSE_BYTES) return undefined;
+    const raw = inflateSync(readFileSync(file), { maxOutputLength: MAX_LOOSE_BYTES + 64 });
+    const nul = raw.indexOf(0);
+    const header = /^(blob|tree|commit|tag) (\d+)$/.exec(raw.toString('latin1', 0, nul < 0 ? 0 : nul));
+    if (nul < 0 || header === null || Number(header[2]) !== raw.length - nul - 1) return undefined;
+    const hash = createHash(oid.length === 40 ? 'sha1' : 'sha256')
+      .update(raw)
+      .digest('hex');
+    if (hash !== oid) return undefined;
+    return { oid, type: header[1] as string, content: raw.subarray(nul + 1) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The object id of the entry `name` of a tree object (`<mode> <name>\0<binary id>` entries): null when the tree has
+ * no such entry, undefined when it cannot be read as a tree.
+ */
+function treeEntry(tree: Buffer, name: string, idBytes: number): string | null | undefined {
+  const wanted = Buffer.from(name, 'utf8');
+  let at = 0;
+  while (at < tree.length) {
+    const space = tree.indexOf(0x20, at);
+    const nul = tree.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > tree.length) return undefined;
+    if (nul - space - 1 === wanted.length && tree.subarray(space + 1, nul).equals(wanted)) {
+      return tree.subarray(nul + 1, nul + 1 + idBytes).toString('hex');
+    }
+    at = nul + 1 + idBytes;
+  }
+  return null;
 }
 
 /** The parents of a commit object. */

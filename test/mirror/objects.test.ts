@@ -1,12 +1,15 @@
 /** The mirror's object reader (one `git cat-file --batch`) and the fast-forward walk on it, against real repositories. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGit, type Git } from '../../src/mirror/git.js';
+import { deflateSync } from 'node:zlib';
 import {
   commitParents,
   isAncestor,
+  looseObjectsDir,
   ObjectReader,
+  readLoose,
   type GitObject,
   type ObjectSource,
 } from '../../src/mirror/objects.js';
@@ -29,8 +32,15 @@ function linear(count: number): { dir: string; commits: string[] } {
   return { dir, commits };
 }
 
-async function withReader<T>(dir: string, use: (reader: ObjectReader) => Promise<T>): Promise<T> {
-  const reader = ObjectReader.start(gitOf(dir));
+async function withReader<T>(
+  dir: string,
+  use: (reader: ObjectReader) => Promise<T>,
+  options: { loose?: boolean; spawn?: ReturnType<typeof recordingSpawner> } = {},
+): Promise<T> {
+  const reader = ObjectReader.start(
+    gitOf(dir, options.spawn),
+    options.loose ? { objectsDir: looseObjectsDir(dir) } : {},
+  );
   try {
     return await use(reader);
   } finally {
@@ -110,6 +120,110 @@ describe('ObjectReader', () => {
     for (let i = 0; i < 5; i++) await reader.read(['HEAD', 'HEAD^{tree}']);
     await reader.close();
     expect(spawner.calls.map((c) => c.args)).toEqual([['cat-file', '--batch']]);
+  });
+});
+
+describe('ObjectReader with the loose objects', () => {
+  /** What `git cat-file --batch` itself answers, for comparison. */
+  async function fromGit(dir: string, names: readonly string[]) {
+    return withReader(dir, (reader) => reader.read(names));
+  }
+
+  test('loose objects (what git commit writes) are read without starting git, and answer as git does', async () => {
+    const dir = newRepo(root, 'repo');
+    commit(dir, { 'a.txt': 'A\n' });
+    const tip = commit(dir, {
+      '.gitattributes': '*.bin filter=lfs diff=lfs merge=lfs -text\n',
+      'docs/deep/x.md': '# x\n',
+    });
+    const names = [tip, `${tip}:.gitattributes`, `${tip}:nope.txt`, `${tip}:docs/deep/x.md`, `${tip}:docs/nope/x.md`];
+    const spawn = recordingSpawner();
+    const answers = await withReader(dir, (reader) => reader.read(names), { loose: true, spawn });
+    expect(spawn.calls).toEqual([]);
+    expect(answers).toEqual(await fromGit(dir, names));
+    expect(answers[1]?.content.toString()).toBe('*.bin filter=lfs diff=lfs merge=lfs -text\n');
+    expect(answers[2]).toBeUndefined();
+    expect(answers[4]).toBeUndefined();
+  });
+
+  test('packed objects, names only git resolves, and a mix keep their order; git starts once, at the first', async () => {
+    const dir = newRepo(root, 'repo');
+    const packed = commit(dir, { 'a.txt': 'A\n' });
+    git(dir, ['tag', '-a', '-m', 'annotated', 'v1']);
+    git(dir, ['repack', '-a', '-d', '-q']);
+    git(dir, ['prune-packed']);
+    const loose = commit(dir, { 'b.txt': 'B\n' });
+    const tag = git(dir, ['rev-parse', 'v1']);
+    const names = [loose, packed, 'HEAD', `${tag}:a.txt`, loose.slice(0, 12), `${loose}:b.txt`, 'f'.repeat(40)];
+    const spawn = recordingSpawner();
+    const answers = await withReader(
+      dir,
+      async (reader) => [...(await reader.read(names.slice(0, 3))), ...(await reader.read(names.slice(3)))],
+      { loose: true, spawn },
+    );
+    expect(spawn.calls.map((c) => c.args)).toEqual([['cat-file', '--batch']]);
+    expect(answers).toEqual(await fromGit(dir, names));
+    expect(answers.map((a) => a?.type)).toEqual(['commit', 'commit', 'commit', 'blob', 'commit', 'blob', undefined]);
+  });
+
+  test('a loose file that is not the object its name says (or not an object at all) is left to git', async () => {
+    const dir = newRepo(root, 'repo');
+    const tip = commit(dir, { 'a.txt': 'A\n' });
+    const other = git(dir, ['hash-object', '-w', '--stdin'], 'other\n');
+    git(dir, ['tag', 'other', other]);
+    git(dir, ['repack', '-a', '-d', '-q']);
+    git(dir, ['prune-packed']);
+    const objects = looseObjectsDir(dir) as string;
+    const plant = (oid: string, raw: Buffer) => {
+      mkdirSync(path.join(objects, oid.slice(0, 2)), { recursive: true });
+      writeFileSync(path.join(objects, oid.slice(0, 2), oid.slice(2)), raw);
+    };
+    // The blob "other" stored under the commit's name, and garbage under the blob's.
+    plant(tip, deflateSync(Buffer.from('blob 6\0other\n')));
+    plant(other, Buffer.from('not zlib'));
+    expect(readLoose(objects, tip)).toBeUndefined();
+    expect(readLoose(objects, other)).toBeUndefined();
+    const spawn = recordingSpawner();
+    const [commitObject, blob] = await withReader(dir, (reader) => reader.read([tip, other]), { loose: true, spawn });
+    expect(spawn.calls).toHaveLength(1);
+    expect(commitObject?.type).toBe('commit');
+    expect(blob?.content.toString()).toBe('other\n');
+    expect([commitObject, blob]).toEqual(await fromGit(dir, [tip, other]));
+  });
+
+  test('SHA-256 repositories: 64-digit names, checked with their own hash', async () => {
+    const dir = path.join(root, 'sha256');
+    git(root, ['init', '-q', '--object-format=sha256', '-b', 'main', dir]);
+    const tip = commit(dir, { '.gitattributes': '*.psd filter=lfs\n' });
+    expect(tip).toHaveLength(64);
+    const spawn = recordingSpawner();
+    const names = [tip, `${tip}:.gitattributes`];
+    const answers = await withReader(dir, (reader) => reader.read(names), { loose: true, spawn });
+    expect(spawn.calls).toEqual([]);
+    expect(answers).toEqual(await fromGit(dir, names));
+  });
+
+  test('only a plain .git folder: a worktree or a folder that is not a repository has none', () => {
+    const dir = newRepo(root, 'repo');
+    commit(dir, {});
+    git(dir, ['worktree', 'add', '-q', path.join(root, 'wt')]);
+    expect(looseObjectsDir(dir)).toBe(path.join(dir, '.git', 'objects'));
+    expect(looseObjectsDir(path.join(root, 'wt'))).toBeUndefined();
+    expect(looseObjectsDir(root)).toBeUndefined();
+  });
+
+  test('the fast-forward walk over loose commits starts no git', async () => {
+    const { dir, commits } = linear(4);
+    const spawn = recordingSpawner();
+    await withReader(
+      dir,
+      async (reader) => {
+        expect(await isAncestor(reader, commits[1] as string, commits[3] as string)).toBe(true);
+        expect(await isAncestor(reader, commits[3] as string, commits[1] as string)).toBe(false);
+      },
+      { loose: true, spawn },
+    );
+    expect(spawn.calls).toEqual([]);
   });
 });
 
