@@ -150,12 +150,13 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
   const remoteGit = codeCommitGit(git, deps.self, settings.region);
 
   log.group(`Refs of the source and of CodeCommit ${settings.repository} (${settings.region})`);
-  // CodeCommit's refs and the source's, together. CodeCommit's are asked first (with credentials from the
-  // environment the request is sent before this yields): a process start blocks this thread for a millisecond or
-  // more, and that round trip is what an incremental mirror waits for.
+  // CodeCommit's refs and the source's, together. CodeCommit's are asked first, and the source's only once the event
+  // loop has been through its poll phase, where a connection that is ready (a near endpoint) sends the request:
+  // starting a process blocks this thread for milliseconds, and that round trip is what an incremental mirror waits
+  // for. A slower connection goes on meanwhile, without holding up the source.
   const remoteLookup = listRemote(remoteGit, url, settings, endpoint, deps);
   remoteLookup.catch(() => undefined); // handled below, after the yield
-  await new Promise((resolve) => setImmediate(resolve));
+  await afterPoll();
   const sourceLookup = readSource(git, {
     token: settings.githubToken,
     serverUrl: settings.githubServerUrl,
@@ -328,6 +329,15 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
       await source.value.cleanup().catch((error: unknown) => log.debug(`cleanup: ${String(error)}`));
     }
   }
+}
+
+/**
+ * Resolves once the event loop has been through a poll phase (where a connection that is ready sends what waits on
+ * it): an immediate queued from an immediate runs in the loop's next turn, after its poll phase, while a single one
+ * runs before any when this is called from the poll phase (after any I/O).
+ */
+function afterPoll(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
 
 /** The secrets of the environment's AWS credentials, masked before any call. */

@@ -4,8 +4,9 @@
  * the way the action starts it.
  */
 import { CreateRepositoryCommand, GetRepositoryCommand } from '@aws-sdk/client-codecommit';
-import { existsSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
-import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync, chmodSync, stat } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { mirror, MirrorError, type MirrorResult } from '../../src/mirror/mirror.js';
@@ -532,6 +533,57 @@ describeGit('Git LFS', () => {
         'of LFS objects they stand for (it has no LFS storage)',
     ]);
     expect(git(cc.dir, ['cat-file', '-p', 'main:assets/two.bin'])).toBe(pointer(2048).trim());
+  });
+});
+
+describe('the order of the first requests', () => {
+  test("CodeCommit's refs are asked for (the request sent) before the first git process starts", async () => {
+    // A Git endpoint in a process of its own, which notes each request it receives in a file.
+    const marker = path.join(world.dir, `asked-${++counter}`);
+    const server = spawn(
+      process.execPath,
+      [
+        '-e',
+        "const fs = require('fs'); require('http').createServer((req, res) => { fs.writeFileSync(process.argv[1], " +
+          "req.url); res.writeHead(404); res.end(); }).listen(0, '127.0.0.1', function () { " +
+          'console.log(this.address().port); });',
+        marker,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    try {
+      const [line] = (await once(server.stdout, 'data')) as [Buffer];
+      const source = newRepo(world.dir, `local-${++counter}`);
+      commit(source, { 'a.txt': '1' });
+      // The first git process waits (blocking this thread) until the endpoint has the request, which it only gets
+      // if it was sent before; given up after 10 s.
+      let askedFirst: boolean | undefined;
+      const real = recordingSpawner();
+      const spawner = ((command: string, args: readonly string[], options: never) => {
+        if (askedFirst === undefined) {
+          const sleeper = new Int32Array(new SharedArrayBuffer(4));
+          for (let i = 0; i < 400 && !existsSync(marker); i++) Atomics.wait(sleeper, 0, 0, 25);
+          askedFirst = existsSync(marker);
+        }
+        return real(command, args, options);
+      }) as typeof real;
+      // Called from an I/O callback (the poll phase), as after any earlier git or request.
+      await promisify(stat)(source);
+      const codecommit = { send: async () => Promise.reject(new Error('no repository record here')) };
+      await rejection(
+        mirror(settings(source, { repository: 'app' }), {
+          codecommit: codecommit as never,
+          env: world.env({ CODE_COMMIT_ENDPOINT: `http://127.0.0.1:${line.toString().trim()}` }),
+          self: SELF,
+          log: recordingLog(),
+          spawn: spawner,
+        }),
+      );
+      expect(real.calls.length).toBeGreaterThan(0);
+      expect(askedFirst).toBe(true);
+    } finally {
+      server.kill();
+    }
   });
 });
 
