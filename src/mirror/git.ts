@@ -12,12 +12,13 @@
  * out of the captured stderr and handed to `onMask`, so the value is masked before anything could print it.
  *
  * Git that talks to a remote (`tied` runs: push, fetch, ls-remote) ends with this process, however it ends: on POSIX
- * it runs in a process group of its own under a small sh watchdog that reads a pipe only this process writes to;
+ * it runs in a process group of its own beside a small sh watchdog that reads a pipe only this process writes to;
  * when this process dies (even by SIGKILL) the pipe closes and the watchdog ends the whole group (git, its remote
  * helper, pack-objects, the credential helper). Aborting `signal` (SIGINT/SIGTERM in the CLI) ends every running
  * git at once.
  */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { constants as osConstants } from 'node:os';
 import { UserError } from '../core/errors.js';
 import { shellQuote } from '../core/shell.js';
 
@@ -70,24 +71,13 @@ export interface GitFactoryOptions {
 }
 
 /**
- * The watchdog: `sh -c WATCHDOG sh git ARGS…` with the lifeline on fd 3. It starts git in the background with the
- * shell's stdin (an asynchronous command would otherwise read /dev/null) and without the lifeline, waits for it and
- * exits with its status; meanwhile a subshell (holding none of git's output pipes, so it never delays their end)
- * blocks reading the lifeline, and when that returns (end of file: the Node process is gone, as nothing is ever
- * written) it signals the whole process group, which the shell leads.
+ * The watchdog: `sh -c WATCHDOG sh git ARGS…` with the lifeline on fd 3. The shell starts a subshell (holding none
+ * of git's pipes: its output goes to /dev/null and, being asynchronous, it reads /dev/null) that blocks reading the
+ * lifeline, then becomes git itself (`exec`, without the lifeline): git is the process group's leader and the child
+ * this process waits for, with no shell in between. When the read returns (end of file: this process is gone, as
+ * nothing is ever written, or it closed the lifeline because git ended) the subshell signals the whole group.
  */
-export const WATCHDOG = [
-  'exec 4<&0',
-  '"$@" <&4 3<&- 4<&- &',
-  'child=$!',
-  'exec 4<&-',
-  '( read -r _ <&3; kill -TERM 0 ) >/dev/null 2>&1 &',
-  'watch=$!',
-  'exec 3<&-',
-  'wait "$child"; code=$?',
-  'kill "$watch" 2>/dev/null',
-  'exit "$code"',
-].join('\n');
+export const WATCHDOG = ['( read -r _ <&3; kill -TERM 0 ) >/dev/null 2>&1 &', 'exec "$@" 3<&-'].join('\n');
 
 export class GitError extends Error {
   constructor(
@@ -160,9 +150,11 @@ export function createGit(options: GitFactoryOptions): Git {
           windowsHide: true,
         })
       : spawner(command, [...args], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    // The lifeline: nothing is written; only its end (this process gone) matters. It must not keep us alive.
-    const lifeline = child.stdio[3] as (NodeJS.ReadWriteStream & { unref?: () => void }) | undefined | null;
+    // The lifeline: nothing is written; only its end matters: this process gone, or git ended (closed here, so the
+    // watchdog ends the group's leftovers and itself).
+    const lifeline = child.stdio[3] as (NodeJS.ReadWriteStream & { destroy?: () => void }) | undefined | null;
     lifeline?.on('error', () => undefined);
+    if (lifeline) child.on('exit', () => lifeline.destroy?.());
     const entry = { child, group };
     running.add(entry);
     child.on('close', () => running.delete(entry));
@@ -225,7 +217,7 @@ export function createGit(options: GitFactoryOptions): Git {
           if (pending !== '') runOptions.onStdoutLine?.(pending);
           if (errPending !== '') takeErrLine(errPending);
           const result: GitResult = {
-            code: code ?? (signal ? 128 : 1),
+            code: exitCode(code, signal, runOptions.tied === true && watchdog),
             stdout: Buffer.concat(out).toString('utf8'),
             stderr,
           };
@@ -237,6 +229,16 @@ export function createGit(options: GitFactoryOptions): Git {
       });
     },
   };
+}
+
+/**
+ * A run's exit status. Killed by a signal: 128, or under the watchdog 128 + the signal's number (what the shell that
+ * used to wait for git reported, and what callers of tied runs read).
+ */
+function exitCode(code: number | null, signal: NodeJS.Signals | null, watched: boolean): number {
+  if (code !== null) return code;
+  if (signal === null) return 1;
+  return watched ? 128 + (osConstants.signals[signal] ?? 0) : 128;
 }
 
 /** A git run ended because the runner's signal was aborted (SIGINT/SIGTERM). */

@@ -89,6 +89,33 @@ describeLinux('the watchdog', () => {
     const echoed = await runner.run(['-c', 'cat; echo "err" >&2; exit 3'], { input: 'in\n', okCodes: [3], tied: true });
     expect(echoed).toEqual({ code: 3, stdout: 'in\n', stderr: 'err\n' });
     expect(WATCHDOG).not.toContain('\r');
+    // Killed by a signal: 128 + its number, as a shell reports it.
+    const killed = await runner.run(['-c', 'kill -TERM $$'], { okCodes: [143], tied: true });
+    expect(killed.code).toBe(143);
+  });
+
+  test("git runs in the watchdog shell's place (the group leader this process waits for); when it ends, nothing of its group is left", async () => {
+    const spawned: number[] = [];
+    const runner = createGit({
+      cwd: dir,
+      env: { PATH: process.env.PATH },
+      command: 'sh',
+      spawn: (command, args, options) => {
+        const child = spawn(command, [...args], options);
+        spawned.push(child.pid as number);
+        return child;
+      },
+    });
+    // "git" starts a grandchild that outlives it.
+    const { stdout } = await runner.run(['-c', 'sleep 1000 >/dev/null 2>&1 & echo "$$ $!"'], { tied: true });
+    const [self, grandchild] = stdout.trim().split(' ').map(Number) as [number, number];
+    try {
+      expect(self).toBe(spawned[0]);
+      await until('the group to end', () => (groupMembers(self).length === 0 ? true : undefined));
+      expect(processExists(grandchild)).toBe(false);
+    } finally {
+      if (processExists(grandchild)) process.kill(grandchild, 'SIGKILL');
+    }
   });
 
   test('a process whose parent is killed with SIGKILL: its tied children end too, grandchildren included', async () => {
@@ -112,7 +139,7 @@ describeLinux('the watchdog', () => {
       const pgid = pgidOf(grandchild);
       expect(pgid).not.toBe(pgidOf(process.pid));
       const members = groupMembers(pgid);
-      expect(members.length).toBeGreaterThanOrEqual(3); // the watchdog shell, its reader, "git", the grandchild
+      expect(members.length).toBeGreaterThanOrEqual(3); // the watchdog's reader, "git", the grandchild
       parent.kill('SIGKILL');
       await until('the group to end', () => (groupMembers(pgid).length === 0 ? true : undefined));
       expect(processExists(grandchild)).toBe(false);
