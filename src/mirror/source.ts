@@ -9,13 +9,15 @@
  * `http.<server>/.extraheader` given through the environment (never argv), replacing the one actions/checkout may
  * have persisted. The namespace is removed again by `cleanup()`.
  *
- * Without an origin the local branches and tags are the source (a full local repository: the CLI's case).
+ * Without an origin the local branches and tags are the source (a full local repository: the CLI's case), read from
+ * the ref files when they are plain (ref-files.ts), else listed by `git for-each-ref`.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { withoutCredentials } from '../core/url.js';
 import { UserError } from '../core/errors.js';
 import { GitError, type Git } from './git.js';
+import { readRefFiles } from './ref-files.js';
 
 export const NAMESPACE = 'refs/aws-cicd/mirror/';
 
@@ -40,9 +42,6 @@ export interface SourceRefs {
 }
 
 export async function readSource(git: Git, options: SourceOptions): Promise<SourceRefs> {
-  // The local refs are listed meanwhile: they are the source when there is no origin (and cheap to drop otherwise).
-  const local = listRefs(git, ['refs/heads/', 'refs/tags/']);
-  local.catch(() => undefined);
   const [shallow, origin] = await Promise.all([isShallow(git), originUrl(git)]);
   if (origin === undefined) {
     if (shallow) {
@@ -51,7 +50,9 @@ export async function readSource(git: Git, options: SourceOptions): Promise<Sour
           'clone it in full (fetch-depth: 0)',
       );
     }
-    return { refs: await local, unshallowed: false, cleanup: async () => {} };
+    // The local branches and tags: read from the ref files when they are plain, else listed by git.
+    const refs = readRefFiles(git.cwd) ?? (await listRefs(git, ['refs/heads/', 'refs/tags/']));
+    return { refs, unshallowed: false, cleanup: async () => {} };
   }
   const config = tokenConfig(origin, options);
   options.info(
