@@ -332,8 +332,9 @@ export async function mirror(settings: MirrorSettings, deps: MirrorDeps): Promis
 }
 
 /**
- * Resolves after the event loop's next poll phase: an immediate queued from an immediate runs in the next turn of the
- * loop, after its poll phase (a single one may run before it, when this is called from the poll phase).
+ * Resolves once the event loop has been through a poll phase (where a connection that is ready sends what waits on
+ * it): an immediate queued from an immediate runs in the loop's next turn, after its poll phase, while a single one
+ * runs before any when this is called from the poll phase (after any I/O).
  */
 function afterPoll(): Promise<void> {
   return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
