@@ -19,7 +19,7 @@
  */
 import type { Build, BuildBatch } from '../aws/codebuild.js';
 import { formatDuration } from '../core/duration.js';
-import { Tail } from '../core/reporter.js';
+import { Tail, type LogLine } from '../core/reporter.js';
 import { systemClock } from '../core/time.js';
 import {
   logFollower,
@@ -113,6 +113,14 @@ export async function followBatch(
     return found;
   };
 
+  /** A child's log line: kept for its failure's context and shown, tagged with its identifier. */
+  const echo = (child: Child, message: string): LogLine => {
+    child.tail.push(message);
+    const line = markedLine(message, child.identifier);
+    deps.reporter.line(line);
+    return line;
+  };
+
   const followLog = (child: Child, batch: BuildBatch, arn: string): void => {
     if (logs === 'off') return;
     // The stream CodeBuild names the child's: [<prefix>/]<uuid> in the batch's log group.
@@ -122,9 +130,7 @@ export async function followBatch(
     );
     if (stream === undefined) return;
     child.follower = logFollower(deps, stream, logs, (event) => {
-      child.tail.push(event.message);
-      const line = markedLine(event.message, child.identifier);
-      deps.reporter.line(line);
+      const line = echo(child, event.message);
       poller.activity();
       child.lastLine = clock();
       const readIn = child.end.observe(event, line.mark, child.lastLine);
@@ -166,10 +172,7 @@ export async function followBatch(
       if (!failed || logs === 'off') return;
       const stream = logStreamOf(build);
       if (stream !== undefined) {
-        child.follower = logFollower(deps, stream, 'poll', (event) => {
-          child.tail.push(event.message);
-          deps.reporter.line(markedLine(event.message, child.identifier));
-        });
+        child.follower = logFollower(deps, stream, 'poll', (event) => void echo(child, event.message));
         await child.follower.finish(build.endTime?.getTime());
       }
     } else if (child.follower !== undefined) {
