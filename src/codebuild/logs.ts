@@ -137,33 +137,13 @@ class MessageQueue {
   private closed = false;
   private error: unknown;
   private wake: (() => void) | undefined;
+  /** Updates with lines received so far (Live Tail also sends empty ones every second). */
+  updatesWithLines = 0;
 
   push(message: LiveTailMessage): void {
     this.items.push(message);
+    if (message.type === 'update' && message.events.length > 0) this.updatesWithLines++;
     this.wake?.();
-  }
-
-  /** Whether a buffered (not yet read) update holds this line. */
-  holds(key: string): boolean {
-    return this.items.some((m) => m.type === 'update' && m.events.some((e) => keyOf(e) === key));
-  }
-
-  /** Waits until an update is buffered or the session ends, at most `ms`. */
-  async settle(ms: number, sleep: Sleep, signal: AbortSignal): Promise<void> {
-    const ready = (): boolean => this.closed || this.items.some((m) => m.type === 'update');
-    if (ready()) return;
-    const woken = new AbortController();
-    const wake = (): void => woken.abort();
-    signal.addEventListener('abort', wake, { once: true });
-    this.wake = () => {
-      if (ready()) wake();
-    };
-    try {
-      await sleep(ms, woken.signal);
-    } finally {
-      this.wake = undefined;
-      signal.removeEventListener('abort', wake);
-    }
   }
 
   close(error?: unknown): void {
@@ -172,25 +152,55 @@ class MessageQueue {
     this.wake?.();
   }
 
+  /** Whether a buffered (not yet read) update holds this line. */
+  holds(key: string): boolean {
+    return this.items.some((m) => m.type === 'update' && m.events.some((e) => keyOf(e) === key));
+  }
+
+  /** The first buffered message, left in place; undefined when the session ended or `signal` aborted without one. */
+  async peek(signal: AbortSignal): Promise<LiveTailMessage | undefined> {
+    await this.until(() => this.items.length > 0 || this.closed, signal);
+    return signal.aborted ? undefined : (this.items[0] ?? this.failure());
+  }
+
+  /** Waits until more than `count` updates with lines have come or the session ended, at most `ms`. */
+  async linesAfter(count: number, ms: number, sleep: Sleep, signal: AbortSignal): Promise<void> {
+    await this.until(() => this.closed || this.updatesWithLines > count, signal, { ms, sleep });
+  }
+
   /** The next message; undefined when the session ended or `signal` aborted; throws the session's error. */
   async next(signal: AbortSignal): Promise<LiveTailMessage | undefined> {
-    for (;;) {
-      if (signal.aborted) return undefined;
-      const item = this.items.shift();
-      if (item !== undefined) return item;
-      if (this.closed) {
-        if (this.error !== undefined) throw this.error;
-        return undefined;
-      }
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          this.wake = undefined;
-          signal.removeEventListener('abort', done);
-          resolve();
-        };
-        this.wake = done;
-        signal.addEventListener('abort', done, { once: true });
-      });
+    await this.until(() => this.items.length > 0 || this.closed, signal);
+    if (signal.aborted) return undefined;
+    return this.items.shift() ?? this.failure();
+  }
+
+  /** undefined for a session that ended; its error for one that failed. */
+  private failure(): undefined {
+    if (this.error !== undefined) throw this.error;
+    return undefined;
+  }
+
+  /** Resolves once `ready()` holds (checked whenever a message comes), `signal` aborts or `limit` has passed. */
+  private async until(
+    ready: () => boolean,
+    signal: AbortSignal,
+    limit?: { readonly ms: number; readonly sleep: Sleep },
+  ): Promise<void> {
+    if (ready() || signal.aborted) return;
+    const woken = new AbortController();
+    const wake = (): void => woken.abort();
+    signal.addEventListener('abort', wake, { once: true });
+    this.wake = () => {
+      if (ready()) wake();
+    };
+    try {
+      if (limit !== undefined) await limit.sleep(limit.ms, woken.signal);
+      else
+        await new Promise<void>((resolve) => woken.signal.addEventListener('abort', () => resolve(), { once: true }));
+    } finally {
+      this.wake = undefined;
+      signal.removeEventListener('abort', wake);
     }
   }
 }
@@ -386,17 +396,28 @@ export class LogFollower {
   }
 
   /**
-   * Reads what was written before the Live Tail session started (used right after it started): up to the stream's
-   * end, or until it reads a line the session has delivered too (`sessionHas`): from there on the session has every
-   * line, and the overlap is skipped by the session's reader. Without that stop, catching up on a stream still being
+   * Reads what was written before the Live Tail session started (used right after it started), until it reads a line
+   * the session holds too (from there on the session has every line; the overlap is skipped by the session's reader)
+   * or the stream's end (the token repeats).
+   *
+   * A page short of full is the stream's end as it was a moment ago. When the session does not hold its last line
+   * yet, that line is either one the session will bring with its next update (it was written after the session
+   * started, in the last second) or one from before: the next update is waited for (about a second, its lines kept
+   * in order behind the catch-up) and says which, rather than reading again at once, which on a stream still being
    * written would chase it with a read per line or two.
    */
-  private async catchUp(cursor: PollCursor, sessionHas: (key: string) => boolean): Promise<void> {
+  private async catchUp(cursor: PollCursor, session: MessageQueue, signal: AbortSignal): Promise<void> {
     while (!this.finishing) {
       const before = this.stats.lines;
       const step = await this.pollStep(cursor);
       if (step === 'end') return;
-      if (this.stats.lines > before && this.lastKey !== undefined && sessionHas(this.lastKey)) return;
+      const got = this.stats.lines - before;
+      const last = this.lastKey;
+      if (step === 'retry' || got === 0 || last === undefined) continue;
+      if (session.holds(last)) return;
+      if (got >= FULL_PAGE) continue;
+      await session.linesAfter(session.updatesWithLines, CATCH_UP_WAIT_MS, this.sleep, signal);
+      if (session.holds(last)) return;
     }
   }
 
@@ -458,19 +479,18 @@ export class LogFollower {
         queue.close(error);
       }
     })();
-    const first = await queue.next(signal);
+    const first = await queue.peek(signal);
     if (first === undefined) return signal.aborted ? 'finishing' : 'ended';
     if (first.type === 'update' && first.sampled) return 'sampled';
-    // The session has started: everything ingested from now on comes through it. Read what came before, once the
+    // The session has started: everything ingested from now on comes through it. Read what came before once the
     // session has brought its first lines (or a moment has passed): then one read usually reaches a line the session
     // holds, where the catch-up can stop, rather than the stream's end as it was a moment ago.
-    if (first.type === 'start') await queue.settle(CATCH_UP_WAIT_MS, this.sleep, signal);
-    await this.catchUp(this.restartCursor(), (key) => queue.holds(key));
+    await queue.linesAfter(0, CATCH_UP_WAIT_MS, this.sleep, signal);
+    await this.catchUp(this.restartCursor(), queue, signal);
     this.cursor = undefined;
     let skip = this.delivered.last === undefined ? new Map<string, number>() : this.restartCursor().skip;
-    const pending: LiveTailMessage[] = first.type === 'update' ? [first] : [];
     for (;;) {
-      const message = pending.shift() ?? (await queue.next(signal));
+      const message = await queue.next(signal);
       if (message === undefined) return signal.aborted ? 'finishing' : 'ended';
       if (message.type === 'start') continue;
       if (message.sampled) return 'sampled';

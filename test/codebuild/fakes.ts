@@ -54,8 +54,30 @@ export class FakeLogStream implements LogsApi {
   /** Timestamps from this clock (still one ms apart at least) rather than from a fixed epoch. */
   clock?: () => number;
 
-  /** Ingests lines (one ms apart unless `sameMs`); Live Tail sessions see them. */
-  put(messages: readonly string[], options: { sameMs?: boolean } = {}): void {
+  /** Lines ingested with `held`: readable by GetLogEvents, not yet sent by the Live Tail sessions. */
+  private held: StoredEvent[] = [];
+
+  /** Sends the held lines to the Live Tail sessions (their next update, a moment after ingestion). */
+  release(): void {
+    const batch = this.held;
+    this.held = [];
+    this.send(batch);
+  }
+
+  /** An update without lines, as Live Tail sends every second. */
+  heartbeat(): void {
+    for (const session of this.sessions) {
+      if (session.closed) continue;
+      session.queue.push({ type: 'update', events: [], sampled: false });
+      session.wake?.();
+    }
+  }
+
+  /**
+   * Ingests lines (one ms apart unless `sameMs`); Live Tail sessions see them at once, or with `held` once
+   * `release()` is called.
+   */
+  put(messages: readonly string[], options: { sameMs?: boolean; held?: boolean } = {}): void {
     this.missingUntilPut = false;
     if (this.clock !== undefined) this.now = Math.max(this.now, this.clock() - 1);
     const batch: StoredEvent[] = [];
@@ -65,6 +87,11 @@ export class FakeLogStream implements LogsApi {
       this.events.push(event);
       batch.push(event);
     }
+    if (options.held) this.held.push(...batch);
+    else this.send(batch);
+  }
+
+  private send(batch: readonly StoredEvent[]): void {
     for (const session of this.sessions) {
       if (session.closed || batch.length === 0) continue;
       session.queue.push({ type: 'update', events: batch.map(strip), sampled: this.liveTail.sampled === true });
