@@ -64,6 +64,32 @@ test('GetRepository reports the default branch once a branch is pushed', async (
   expect(after.repositoryMetadata).toMatchObject({ repositoryName: 'pushed', defaultBranch: 'trunk' });
 });
 
+test('the default branch stays while it exists, loose or packed, and moves on once it is deleted', async () => {
+  await client.send(new CreateRepositoryCommand({ repositoryName: 'kept' }));
+  const bare = emulator.state.codecommit.path('kept');
+  const work = mkdtempSync(join(tmpdir(), 'emu-cc-'));
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { encoding: 'utf8' });
+  const defaultBranch = async () =>
+    (await client.send(new GetRepositoryCommand({ repositoryName: 'kept' }))).repositoryMetadata?.defaultBranch;
+  try {
+    git('init', '-q', '-b', 'dev');
+    git('commit', '-q', '--allow-empty', '-m', 'one');
+    git('push', '-q', bare, 'dev');
+    expect(await defaultBranch()).toBe('dev');
+    git('push', '-q', bare, 'dev:main');
+    expect(await defaultBranch()).toBe('dev');
+    execFileSync('git', ['-C', bare, 'pack-refs', '--all']);
+    expect(existsSync(join(bare, 'refs/heads/dev'))).toBe(false);
+    expect(await defaultBranch()).toBe('dev');
+    execFileSync('git', ['-C', bare, 'update-ref', '-d', 'refs/heads/dev']);
+    expect(await defaultBranch()).toBe('main');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    await client.send(new DeleteRepositoryCommand({ repositoryName: 'kept' }));
+  }
+});
+
 test('ListRepositories lists names and ids, sorted and ordered', async () => {
   await client.send(new CreateRepositoryCommand({ repositoryName: 'zeta' }));
   const { repositories } = await client.send(new ListRepositoriesCommand({}));

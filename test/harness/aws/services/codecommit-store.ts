@@ -3,7 +3,7 @@
  * `close()`). Tests push into `path(name)`; CodeBuild checks CODECOMMIT sources out of it (`resolve(cloneUrl)`).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -75,6 +75,8 @@ export class CodeCommitStore {
    * it was pushed, else main, else master, else the first by name), kept from then on.
    */
   async defaultBranch(repo: StoredRepository): Promise<string | undefined> {
+    // Still there (the usual answer, read from git's ref files without starting git beside the client's push).
+    if (repo.defaultBranch && hasBranch(repo.dir, repo.defaultBranch)) return repo.defaultBranch;
     const { stdout } = await git('git', ['-C', repo.dir, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/']);
     const branches = stdout.split('\n').filter(Boolean);
     if (repo.defaultBranch && branches.includes(repo.defaultBranch)) return repo.defaultBranch;
@@ -98,5 +100,25 @@ export class CodeCommitStore {
 
   close(): void {
     rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Whether a bare repository has a branch, as git's files backend keeps it: a loose ref file, or a line of packed-refs.
+ * False when neither says so (git is then asked).
+ */
+function hasBranch(dir: string, branch: string): boolean {
+  const ref = `refs/heads/${branch}`;
+  try {
+    if (statSync(join(dir, ref)).isFile()) return true;
+  } catch {
+    // not loose
+  }
+  try {
+    return readFileSync(join(dir, 'packed-refs'), 'utf8')
+      .split('\n')
+      .some((line) => line.endsWith(` ${ref}`));
+  } catch {
+    return false;
   }
 }
