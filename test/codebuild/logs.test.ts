@@ -166,8 +166,15 @@ describe('Live Tail', () => {
     expect(lines).toEqual([...numbered('before', 3), ...busy, 'after']);
   });
 
-  /** A follower on real time, 10 times faster: the catch-up's waits (1.5 s) are 150 ms unless a line ends them. */
-  function followFast(api: FakeLogStream) {
+  /**
+   * A follower started on a stream of five lines (one page), on real time 10 times faster: the catch-up's waits
+   * (1.5 s) are 150 ms unless a line ends them. `end(line)`: one more live line, then finish(); the GetLogEvents calls
+   * made before finish().
+   */
+  function followFast() {
+    const api = new FakeLogStream();
+    api.pageSize = 100;
+    api.put(numbered('before', 5));
     const lines: string[] = [];
     const follower = new LogFollower({
       api,
@@ -177,58 +184,45 @@ describe('Live Tail', () => {
       sleep: (ms, signal) => realSleep(ms / 10, signal),
       random: () => 0.5,
     });
-    return { follower, lines };
+    follower.start();
+    const end = async (line: string): Promise<number> => {
+      api.put([line]);
+      await until(() => lines.includes(line));
+      const calls = api.getCalls;
+      await follower.finish();
+      return calls;
+    };
+    return { api, lines, end };
   }
 
   test("the catch-up waits for the session's first lines: one read reaches them and stops", async () => {
-    const api = new FakeLogStream();
-    api.pageSize = 100;
-    api.put(numbered('before', 5));
-    const { follower, lines } = followFast(api);
-    follower.start();
+    const { api, lines, end } = followFast();
     await until(() => api.liveSessions === 1);
     // The build's next line, a moment after the session started.
     await realSleep(5);
     api.put(['first live']);
-    await until(() => lines.length === 6);
-    expect(api.getCalls).toBe(1);
-    api.put(['second live']);
-    await follower.finish();
+    expect(await end('second live')).toBe(1);
     expect(lines).toEqual([...numbered('before', 5), 'first live', 'second live']);
   });
 
   test('a read whose last line the session has not sent yet waits for its next update rather than reading again', async () => {
-    const api = new FakeLogStream();
-    api.pageSize = 100;
-    api.put(numbered('before', 5));
-    const { follower, lines } = followFast(api);
-    follower.start();
+    const { api, lines, end } = followFast();
     await until(() => api.liveSessions === 1);
     api.heartbeat(); // an update without lines: not what the catch-up waits for
     api.put(['live 1'], { held: true }); // written: readable, and in the session's next update
     await until(() => lines.length === 6, 1_000_000);
     api.release();
-    api.put(['live 2']);
-    await until(() => lines.length === 7);
-    expect(api.getCalls).toBe(1);
-    await follower.finish();
+    expect(await end('live 2')).toBe(1);
     expect(lines).toEqual([...numbered('before', 5), 'live 1', 'live 2']);
   });
 
   test('a read that ends on a line from before the session reads on after the next update; each line once', async () => {
-    const api = new FakeLogStream();
-    api.pageSize = 100;
-    api.put(numbered('before', 5));
-    const { follower, lines } = followFast(api);
-    follower.start();
+    const { api, lines, end } = followFast();
     // Nothing new for a while: the first read (after its wait) finds only lines the session will never send.
     await until(() => lines.length === 5, 1_000_000);
     api.put(['live 1']);
     await until(() => lines.length === 6, 1_000_000);
-    api.put(['live 2']);
-    await until(() => lines.length === 7);
-    expect(api.getCalls).toBe(2);
-    await follower.finish();
+    expect(await end('live 2')).toBe(2);
     expect(lines).toEqual([...numbered('before', 5), 'live 1', 'live 2']);
   });
 
