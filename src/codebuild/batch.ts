@@ -85,15 +85,16 @@ export async function followBatch(
 
   const isDownloadSource = (child: Child): boolean => child.identifier === DOWNLOAD_SOURCE_GROUP;
 
+  /** Takes in the batch's groups; true when a child started or ended since the last read. */
   const discover = (batch: BuildBatch): boolean => {
-    let found = false;
+    let changed = false;
     for (const group of batch.buildGroups ?? []) {
       const arn = group.currentBuildSummary?.arn;
       if (arn === undefined || group.identifier === undefined) continue;
       const childId = idFromArn(arn);
       let child = children.get(childId);
       if (child === undefined) {
-        found = true;
+        changed = true;
         child = {
           identifier: group.identifier,
           id: childId,
@@ -108,9 +109,12 @@ export async function followBatch(
           followLog(child, batch, arn);
         }
       }
-      if (FINAL_STATUSES.has(group.currentBuildSummary?.buildStatus ?? '')) child.ended = true;
+      if (!child.ended && FINAL_STATUSES.has(group.currentBuildSummary?.buildStatus ?? '')) {
+        child.ended = true;
+        changed = true;
+      }
     }
-    return found;
+    return changed;
   };
 
   /** A child's log line: kept for its failure's context and shown, tagged with its identifier. */
@@ -231,11 +235,8 @@ export async function followBatch(
   const absorb = async (batch: BuildBatch): Promise<void> => {
     latest = batch;
     lastRead = clock();
-    const endedBefore = [...children.values()].filter((c) => c.ended).length;
-    const found = discover(batch);
-    const endedNow = [...children.values()].filter((c) => c.ended).length;
     // Something started or ended: more may start soon.
-    unchangedReads = found || endedNow > endedBefore ? 0 : unchangedReads + 1;
+    unchangedReads = discover(batch) ? 0 : unchangedReads + 1;
     await readEnded(batch.complete === true);
   };
 

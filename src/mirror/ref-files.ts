@@ -13,8 +13,8 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where refs are looked for (what the mirror carries). */
-const PREFIXES = ['refs/heads/', 'refs/tags/'];
+/** Where the source's refs are (what the mirror carries). */
+export const SOURCE_REF_PREFIXES = ['refs/heads/', 'refs/tags/'];
 /** A packed-refs file larger than this is left to git (its parse would hold up this thread). */
 const MAX_PACKED_BYTES = 8 * 1024 * 1024;
 const OID = /^[0-9a-f]{40}$/;
@@ -53,12 +53,12 @@ function read(dir: string, gitDir: string): Map<string, string> | undefined {
       const oid = line.slice(0, space);
       const name = line.slice(space + 1);
       if (space !== 40 || !OID.test(oid)) return undefined;
-      if (!PREFIXES.some((p) => name.startsWith(p))) continue;
+      if (!SOURCE_REF_PREFIXES.some((p) => name.startsWith(p))) continue;
       if (!isRefName(name) || oid === NULL_OID) return undefined;
       refs.set(name, oid);
     }
   }
-  for (const prefix of PREFIXES) {
+  for (const prefix of SOURCE_REF_PREFIXES) {
     const folder = join(gitDir, prefix);
     if (!exists(folder)) continue;
     if (!readLoose(folder, prefix, refs)) return undefined;
@@ -112,6 +112,11 @@ function exists(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false }) !== undefined;
 }
 
-function isDirectory(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+/** Whether `path` is a folder (false when it cannot be read). */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

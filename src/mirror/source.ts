@@ -12,12 +12,12 @@
  * Without an origin the local branches and tags are the source (a full local repository: the CLI's case), read from
  * the ref files when they are plain (ref-files.ts), else listed by `git for-each-ref`.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { withoutCredentials } from '../core/url.js';
 import { UserError } from '../core/errors.js';
 import { GitError, type Git } from './git.js';
-import { readRefFiles } from './ref-files.js';
+import { isDirectory, readRefFiles, SOURCE_REF_PREFIXES } from './ref-files.js';
 
 export const NAMESPACE = 'refs/aws-cicd/mirror/';
 
@@ -51,7 +51,7 @@ export async function readSource(git: Git, options: SourceOptions): Promise<Sour
       );
     }
     // The local branches and tags: read from the ref files when they are plain, else listed by git.
-    const refs = readRefFiles(git.cwd) ?? (await listRefs(git, ['refs/heads/', 'refs/tags/']));
+    const refs = readRefFiles(git.cwd) ?? (await listRefs(git, SOURCE_REF_PREFIXES));
     return { refs, unshallowed: false, cleanup: async () => {} };
   }
   const config = tokenConfig(origin, options);
@@ -115,14 +115,6 @@ async function isShallow(git: Git): Promise<boolean> {
       });
     }
     throw error;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 
